@@ -1,0 +1,1 @@
+// `npm run build:kernel`: compiles the kernel for each ISA. (To be filled in.)
