@@ -60,7 +60,8 @@ export const CORES_BASE: u32 = MACHINE_BASE + MACHINE_SIZE;
 //  +0x1000  dispatcher control blocks: MAX_DISPATCHERS × DCB_SIZE
 //  +0x5000  TLB for reads, +0x5800 TLB for writes, +0x6000 TLB for instruction fetch
 //  +0x7000  console buffer (CONSOLE_SIZE)
-//  +0x8000  free for later use, up to CORE_SIZE
+//  +0x8000  scratch line (an instruction straddling two pages is assembled here)
+//  +0x8040  free for later use, up to CORE_SIZE
 export const CORE_SIZE: u32 = 0x10000;
 export const C_ID: u32 = 0x00;
 export const C_ISA: u32 = 0x04;
@@ -82,6 +83,7 @@ export const C_TLB_WRITE: u32 = 0x5800;
 export const C_TLB_EXEC: u32 = 0x6000;
 export const C_CONSOLE: u32 = 0x7000;
 export const CONSOLE_SIZE: u32 = 0x1000;
+export const C_SCRATCH: u32 = 0x8000;   // 64 bytes: an instruction that straddles two pages
 
 export const MAX_DISPATCHERS: u32 = 64;
 export const NO_SLOT: u32 = 0xffffffff;
@@ -89,6 +91,11 @@ export const NO_SLOT: u32 = 0xffffffff;
 /** Address of core `core`'s block. */
 export function coreBlock(core: u32): u32 {
   return CORES_BASE + core * CORE_SIZE;
+}
+
+/** Address of the control block of dispatcher slot `slot` on core `core`. */
+export function dcbAddress(core: u32, slot: u32): u32 {
+  return coreBlock(core) + C_DCBS + slot * DCB_SIZE;
 }
 
 // ── software TLB ──────────────────────────────────────────────────────────────────
@@ -125,6 +132,7 @@ export const D_RESULT_PENDING: u32 = 148; // 1: deliver D_RESULT to the ISA's re
 export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
 export const D_BUDGET: u32 = 160;       // u64: cycle budget left (0 = unlimited)
+export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
 
 // Dispatcher states.
 export const DS_FREE: u32 = 0;

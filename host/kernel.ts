@@ -1,0 +1,66 @@
+// The Wasm/host boundary, host side: the exports of kernel-<isa>.wasm and the imports the
+// host provides to it (kernel/host.ts and kernel/api.ts are the other side). Every call
+// between the TypeScript host and a core's kernel goes through these two interfaces.
+import { readFileSync } from 'node:fs';
+import type { IsaName } from '../isa/index.js';
+import { kernelWasmPath } from './paths.js';
+
+/** What a core's kernel instance exports (kernel/main-<isa>.ts, kernel/api.ts). */
+export interface KernelExports {
+  init(core: number, base: number): void;
+  /** runs until the core clock reaches `limit`: RUN_LIMIT or RUN_IDLE (shared/kabi.ts) */
+  run(limit: number): number;
+  dispatcher_create(id: number, asid: number, root: number, entry: number, arg: number, stackSlot: number): number;
+  debug_run(slot: number, until: number): number;
+  complete(slot: number, result: number): void;
+  block(slot: number): void;
+  fault(slot: number, code: number, addr: number): void;
+  now(): number;
+  idle_until(t: number): void;
+  tlb_flush(asid: number): void;
+  tlb_flush_page(asid: number, va: number): void;
+}
+
+/** What the host provides to a core's kernel instance (kernel/host.ts). */
+export interface KernelImports {
+  /** dispatcher `slot` wrote `len` bytes into the core's console buffer */
+  host_console(slot: number, len: number): void;
+  /** dispatcher `slot` exited or faulted (EV_*) */
+  host_event(kind: number, slot: number): void;
+  /** serve system call `num` of dispatcher `slot`: HS_DONE or HS_BLOCKED */
+  host_syscall(slot: number, num: number): number;
+}
+
+const modules = new Map<IsaName, WebAssembly.Module>();
+
+/** The compiled kernel for an ISA (compiled once per process, then shared by every core). */
+export function kernelModule(isa: IsaName): WebAssembly.Module {
+  let m = modules.get(isa);
+  if (!m) {
+    const path = kernelWasmPath(isa);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new Error(`the ${isa} kernel is not built (${path}): run \`npm run build\``);
+    }
+    m = new WebAssembly.Module(bytes);
+    modules.set(isa, m);
+  }
+  return m;
+}
+
+/** Instantiates a core's kernel on the machine memory and binds it to core `core`. */
+export function instantiateKernel(
+  module: WebAssembly.Module, memory: WebAssembly.Memory, imports: KernelImports,
+): KernelExports {
+  const instance = new WebAssembly.Instance(module, {
+    env: {
+      memory,
+      host_console: imports.host_console,
+      host_event: imports.host_event,
+      host_syscall: imports.host_syscall,
+    },
+  });
+  return instance.exports as unknown as KernelExports;
+}

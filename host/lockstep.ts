@@ -1,0 +1,44 @@
+// The lockstep scheduler: all cores on one thread, deterministic. It always runs the core
+// whose simulated time is smallest, for a bounded quantum of its cycles (discrete-event,
+// Graphite/ZSim style), until every core is idle or has reached the cycle limit. The same
+// program on the same machine gives byte-identical output and cycle counts.
+import { RUN_IDLE } from '../kernel/shared/kabi.js';
+import type { Machine } from './machine.js';
+
+export interface LockstepOptions {
+  /** stop each core when its clock reaches this many cycles (default: no limit) */
+  readonly maxCycles?: number;
+  /** cycles a core runs before the scheduler looks again (default 5000) */
+  readonly quantum?: number;
+}
+
+export type StopReason = 'done' | 'max-cycles';
+
+export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason {
+  const maxCycles = opts.maxCycles ?? Number.MAX_SAFE_INTEGER;
+  const quantum = opts.quantum ?? 5000;
+  // picoseconds per cycle of each core, to compare clocks of cores of different speeds
+  const period = m.topology.cores.map((c) => 1e6 / c.mhz);
+  const cores = m.cores;
+  let hitLimit = false;
+  for (;;) {
+    // the runnable core furthest behind in simulated time (ties: lowest id)
+    let pick = -1;
+    let best = Infinity;
+    for (let i = 0; i < cores.length; i++) {
+      const c = cores[i];
+      if (c.idle) continue;
+      const t = c.kernel.now() * period[i];
+      if (t < best) { best = t; pick = i; }
+    }
+    if (pick < 0) return hitLimit ? 'max-cycles' : 'done';
+    const c = cores[pick];
+    const now = c.kernel.now();
+    if (now >= maxCycles) {
+      c.idle = true; // parked at the limit
+      hitLimit = true;
+      continue;
+    }
+    if (c.kernel.run(Math.min(maxCycles, now + quantum)) === RUN_IDLE) c.idle = true;
+  }
+}

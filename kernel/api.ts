@@ -1,0 +1,52 @@
+// The Wasm/host boundary, kernel side: what every kernel-<isa>.wasm exports besides the
+// per-ISA entry points in kernel/main-<isa>.ts. 64-bit quantities cross as f64 (exact up
+// to 2^53 cycles) so the host never pays for BigInt conversions. host/kernel.ts is the
+// other side.
+import { clock, coreBase, dcbAddr, setClock } from "./core";
+import { block as blockSlot, complete as completeSlot, finish, recordFault, state } from "./dispatcher";
+import {
+  C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
+} from "./shared/layout";
+import { flushAsid, flushPage } from "./vm";
+
+/** Delivers `result` as the return value of dispatcher `slot`'s system call; wakes it. */
+export function complete(slot: u32, result: u32): void {
+  completeSlot(slot, result);
+}
+
+/** Blocks dispatcher `slot` until complete(). */
+export function block(slot: u32): void {
+  blockSlot(slot);
+}
+
+/** Kills dispatcher `slot` with fault `code` (e.g. a bad system call argument at `addr`). */
+export function fault(slot: u32, code: i32, addr: u32): void {
+  const d = dcbAddr(slot);
+  const s = state(d);
+  if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
+  recordFault(d, code, addr, load<u32>(d + D_PC));
+  finish(slot, DS_FAULTED);
+}
+
+/** This core's simulated clock. */
+export function now(): f64 {
+  return <f64>clock();
+}
+
+/** Advances an idle core's clock to `t` (if later), counting the gap as idle time. */
+export function idle_until(t: f64): void {
+  const to = <u64>t;
+  const c = clock();
+  if (to <= c) return;
+  store<u64>(coreBase + C_IDLE, load<u64>(coreBase + C_IDLE) + (to - c));
+  setClock(to);
+}
+
+/** Drops TLB entries of address space `asid` (all of them, or the page of `va`). */
+export function tlb_flush(asid: u32): void {
+  flushAsid(asid);
+}
+
+export function tlb_flush_page(asid: u32, va: u32): void {
+  flushPage(asid, va);
+}

@@ -1,0 +1,67 @@
+// The CPU driver's main loop: event-driven and non-preemptible like Barrelfish's. It runs
+// the dispatchers of this core round-robin, each for a time slice of simulated cycles, until
+// the core's clock reaches the host's limit or nothing is runnable.
+import { clock, count, current, dcbAddr, setClock, setCurrent, timeslice } from "./core";
+import { finish, rqCount, rqPop, rqPush, state } from "./dispatcher";
+import { CONTEXT_SWITCH_CYCLES } from "./shared/costs";
+import {
+  RUN_IDLE, RUN_LIMIT, STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS,
+} from "./shared/kabi";
+import {
+  C_SLICE_END, C_SWITCHES, DS_EXITED, DS_FAULTED, DS_RUNNABLE, NO_SLOT,
+} from "./shared/layout";
+import { syscall } from "./syscall";
+import { coreBase } from "./core";
+
+/**
+ * Runs dispatcher `d` until the core clock reaches `until` or it stops (STOP_*). Each ISA
+ * provides one (kernel/interp/<isa>.ts).
+ */
+export type InterpretFn = (d: usize, until: u64) => i32;
+
+/** Runs this core until its clock reaches `limit` (RUN_LIMIT) or it is idle (RUN_IDLE). */
+export function runCore(limit: u64, interpret: InterpretFn): i32 {
+  while (true) {
+    let now = clock();
+    if (now >= limit) return RUN_LIMIT;
+    let slot = current();
+    if (slot == NO_SLOT) {
+      if (rqCount() == 0) return RUN_IDLE;
+      slot = rqPop();
+      setCurrent(slot);
+      count(C_SWITCHES);
+      now += CONTEXT_SWITCH_CYCLES;
+      setClock(now);
+      store<u64>(coreBase + C_SLICE_END, now + timeslice());
+    }
+    const sliceEnd = load<u64>(coreBase + C_SLICE_END);
+    const stop = interpret(dcbAddr(slot), min(limit, sliceEnd));
+    if (stop == STOP_LIMIT) {
+      // slice over: the next runnable dispatcher's turn (or a new slice for this one)
+      if (clock() >= sliceEnd) {
+        if (rqCount() > 0) {
+          rqPush(slot);
+          setCurrent(NO_SLOT);
+        } else {
+          store<u64>(coreBase + C_SLICE_END, clock() + timeslice());
+        }
+      }
+    } else if (stop == STOP_SYS) {
+      syscall(slot);
+    } else if (stop == STOP_EXIT) {
+      finish(slot, DS_EXITED);
+    } else if (stop == STOP_FAULT) {
+      finish(slot, DS_FAULTED);
+    }
+  }
+}
+
+/**
+ * Runs dispatcher `slot` alone, without serving system calls, until `until` or a stop: for
+ * the debugger and the differential tests. Returns STOP_*, or -1 if it cannot run.
+ */
+export function debugRun(slot: u32, until: u64, interpret: InterpretFn): i32 {
+  const d = dcbAddr(slot);
+  if (state(d) != DS_RUNNABLE) return -1;
+  return interpret(d, until);
+}

@@ -1,0 +1,86 @@
+// System calls, kernel side. The interpreter has executed `sys n` and left the number and
+// arguments in the DCB (per its ISA's ABI); calls that only concern this core are served
+// here, the rest go to the host's monitor. A bad argument faults the caller only.
+import { clock, count, coreId, dcbAddr, ncores, setClock, setCurrent } from "./core";
+import { printInt, printStr, putc } from "./console";
+import {
+  block, complete, exitDispatcher, finish, recordFault, rqCount, rqPush,
+} from "./dispatcher";
+import { hostSyscall } from "./host";
+import { KERNEL_SYSCALL_CYCLES } from "./shared/costs";
+import { FAULT_BAD_ARG } from "./shared/faults";
+import { HS_BLOCKED } from "./shared/kabi";
+import {
+  C_SYSCALLS, DS_FAULTED, DS_RUNNABLE, D_ASID, D_CYCLES, D_ID, D_STATE, D_SYS_ARGS, D_SYS_NUM,
+  D_SYS_PC, NO_SLOT,
+} from "./shared/layout";
+import {
+  SYS_CORE_ID, SYS_CYCLES, SYS_DISPID, SYS_EXIT, SYS_GETPID, SYS_NCORES, SYS_PRINT_INT,
+  SYS_PRINT_STR, SYS_PUTC, SYS_YIELD,
+} from "./shared/syscalls";
+
+@inline function arg(d: usize, i: u32): u32 {
+  return load<u32>(d + D_SYS_ARGS + (i << 2));
+}
+
+/** Faults the caller of a system call for a bad argument at address `addr`. */
+function badArg(slot: u32, d: usize, addr: u32): void {
+  recordFault(d, FAULT_BAD_ARG, addr, load<u32>(d + D_SYS_PC));
+  finish(slot, DS_FAULTED);
+}
+
+/**
+ * Serves the system call dispatcher `slot` (the current one) just made. On return the
+ * dispatcher is runnable with its result pending, or blocked, exited or faulted.
+ */
+export function syscall(slot: u32): void {
+  const d = dcbAddr(slot);
+  count(C_SYSCALLS);
+  setClock(clock() + KERNEL_SYSCALL_CYCLES);
+  store<u64>(d + D_CYCLES, load<u64>(d + D_CYCLES) + KERNEL_SYSCALL_CYCLES);
+  const n = load<i32>(d + D_SYS_NUM);
+  switch (n) {
+    case SYS_EXIT:
+      exitDispatcher(slot, arg(d, 0));
+      return;
+    case SYS_YIELD:
+      complete(slot, 0);
+      if (rqCount() > 0) {
+        setCurrent(NO_SLOT);
+        rqPush(slot);
+      }
+      return;
+    case SYS_PRINT_INT:
+      printInt(slot, <i32>arg(d, 0));
+      break;
+    case SYS_PRINT_STR:
+      if (!printStr(slot, arg(d, 0), arg(d, 1))) {
+        badArg(slot, d, arg(d, 0));
+        return;
+      }
+      break;
+    case SYS_PUTC:
+      putc(slot, arg(d, 0));
+      break;
+    case SYS_CORE_ID:
+      complete(slot, coreId);
+      return;
+    case SYS_NCORES:
+      complete(slot, ncores());
+      return;
+    case SYS_GETPID:
+      complete(slot, load<u32>(d + D_ASID));
+      return;
+    case SYS_DISPID:
+      complete(slot, load<u32>(d + D_ID));
+      return;
+    case SYS_CYCLES:
+      complete(slot, <u32>clock());
+      return;
+    default:
+      // served by this core's monitor in the host
+      if (hostSyscall(slot, n) == HS_BLOCKED && load<u32>(d + D_STATE) == DS_RUNNABLE) block(slot);
+      return;
+  }
+  complete(slot, 0);
+}

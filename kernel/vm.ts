@@ -1,0 +1,179 @@
+// Virtual memory on this core: a software TLB in front of the two-level page tables
+// (layout in shared/layout.ts). Translation returns the physical address — an offset into
+// the shared memory — or 0 after recording why it failed; 0 is never a frame address.
+import { coreBase, tlbExec, tlbRead, tlbWrite } from "./core";
+import { PAGE_MASK, STACKS_BASE, STACKS_END } from "./shared/addrspace";
+import {
+  FAULT_NOEXEC, FAULT_READONLY, FAULT_STACK_OVERFLOW, FAULT_UNMAPPED,
+} from "./shared/faults";
+import {
+  C_TLB_MISSES, PTE_EXEC, PTE_FLAGS, PTE_PRESENT, PTE_WRITE, TLB_ENTRIES, TLB_INVALID,
+  pdeAddr, pteAddr,
+} from "./shared/layout";
+
+/** address space id and page directory of the dispatcher running now */
+export let asid: u32 = 0;
+export let ptRoot: u32 = 0;
+
+/** why the last translation failed: FAULT_* code and the address */
+export let faultCode: i32 = 0;
+export let faultAddr: u32 = 0;
+
+export const ACC_READ: u32 = 0;
+export const ACC_WRITE: u32 = 1;
+export const ACC_EXEC: u32 = 2;
+
+export function enterAddressSpace(id: u32, root: u32): void {
+  asid = id;
+  ptRoot = root;
+}
+
+/**
+ * Records a fault for the interpreter to report; returns 0 so callers can `return fault(..)`.
+ * The first fault since clearFault() wins: an instruction stops at its first failing access.
+ */
+export function fault(code: i32, addr: u32): usize {
+  if (faultCode == 0) {
+    faultCode = code;
+    faultAddr = addr;
+  }
+  return 0;
+}
+
+export function clearFault(): void {
+  faultCode = 0;
+  faultAddr = 0;
+}
+
+// The TLB entry for va: index = page number mod TLB_ENTRIES, 8 bytes each.
+@inline function entry(tlb: usize, va: u32): usize {
+  return tlb + ((va >>> 9) & ((TLB_ENTRIES - 1) << 3));
+}
+
+@inline function tag(va: u32): u32 {
+  return (va & ~PAGE_MASK) | asid;
+}
+
+/** Physical address for reading va, or 0 (fault recorded). */
+@inline export function trRead(va: u32): usize {
+  const e = entry(tlbRead, va);
+  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
+  return miss(va, ACC_READ);
+}
+
+/** Physical address for writing va, or 0 (fault recorded). */
+@inline export function trWrite(va: u32): usize {
+  const e = entry(tlbWrite, va);
+  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
+  return miss(va, ACC_WRITE);
+}
+
+/** Physical address for fetching an instruction at va, or 0 (fault recorded). */
+@inline export function trExec(va: u32): usize {
+  const e = entry(tlbExec, va);
+  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
+  return miss(va, ACC_EXEC);
+}
+
+/** The page-table entry for va, or 0 if unmapped (or the tables point outside memory). */
+function walk(va: u32): u32 {
+  const memEnd = <usize>memory.size() << 16;
+  const pdeAt = <usize>pdeAddr(ptRoot, va);
+  if (pdeAt + 4 > memEnd) return 0;
+  const pde = load<u32>(pdeAt);
+  if ((pde & PTE_PRESENT) == 0) return 0;
+  const pteAt = <usize>pteAddr(pde & ~PTE_FLAGS, va);
+  if (pteAt + 4 > memEnd) return 0;
+  const pte = load<u32>(pteAt);
+  if ((pte & PTE_PRESENT) == 0) return 0;
+  if (<usize>(pte & ~PTE_FLAGS) + PAGE_MASK + 1 > memEnd) return 0;
+  return pte;
+}
+
+/** TLB miss: walk the page table, check the access, fill the TLB. */
+export function miss(va: u32, acc: u32): usize {
+  store<u32>(coreBase + C_TLB_MISSES, load<u32>(coreBase + C_TLB_MISSES) + 1);
+  const pte = walk(va);
+  if (pte == 0) {
+    return fault(va >= STACKS_BASE && va < STACKS_END ? FAULT_STACK_OVERFLOW : FAULT_UNMAPPED, va);
+  }
+  if (acc == ACC_WRITE && (pte & PTE_WRITE) == 0) return fault(FAULT_READONLY, va);
+  if (acc == ACC_EXEC && (pte & PTE_EXEC) == 0) return fault(FAULT_NOEXEC, va);
+  const frame = pte & ~PTE_FLAGS;
+  const t = tag(va);
+  let e = entry(tlbRead, va);
+  store<u32>(e, t);
+  store<u32>(e, frame, 4);
+  if (acc == ACC_WRITE) {
+    e = entry(tlbWrite, va);
+    store<u32>(e, t);
+    store<u32>(e, frame, 4);
+  } else if (acc == ACC_EXEC) {
+    e = entry(tlbExec, va);
+    store<u32>(e, t);
+    store<u32>(e, frame, 4);
+  }
+  return <usize>frame + (va & PAGE_MASK);
+}
+
+/** Drops every TLB entry of address space `id` (after its page table changed). */
+export function flushAsid(id: u32): void {
+  for (let i: u32 = 0; i < 3 * TLB_ENTRIES; i++) {
+    const e = tlbRead + (<usize>i << 3);
+    if ((load<u32>(e) & PAGE_MASK) == id) store<u32>(e, TLB_INVALID);
+  }
+}
+
+/** Drops the TLB entries for the page holding va in address space `id`. */
+export function flushPage(id: u32, va: u32): void {
+  const t = (va & ~PAGE_MASK) | id;
+  for (let k: u32 = 0; k < 3; k++) {
+    const e = tlbRead + <usize>k * TLB_ENTRIES * 8 + ((va >>> 9) & ((TLB_ENTRIES - 1) << 3));
+    if (load<u32>(e) == t) store<u32>(e, TLB_INVALID);
+  }
+}
+
+/**
+ * Copies the `n` bytes at va into physical memory at dst if every page is readable; returns
+ * false (nothing copied) otherwise. For system-call arguments.
+ */
+export function copyIn(dst: usize, va: u32, n: u32): bool {
+  if (!readable(va, n)) return false;
+  for (let i: u32 = 0; i < n; i++) store<u8>(dst + i, load<u8>(trRead(va + i)));
+  return true;
+}
+
+/** True if all n bytes at va are mapped readable (n may be 0). */
+export function readable(va: u32, n: u32): bool {
+  if (n == 0) return true;
+  const last = va + n - 1;
+  if (last < va) return false; // wraps around the address space
+  for (let p = va & ~PAGE_MASK; ; p += PAGE_MASK + 1) {
+    if (trRead(p < va ? va : p) == 0) return false;
+    if (p >= (last & ~PAGE_MASK)) break;
+  }
+  return true;
+}
+
+/** True if all n bytes at va are mapped writable. */
+export function writable(va: u32, n: u32): bool {
+  if (n == 0) return true;
+  const last = va + n - 1;
+  if (last < va) return false;
+  for (let p = va & ~PAGE_MASK; ; p += PAGE_MASK + 1) {
+    if (trWrite(p < va ? va : p) == 0) return false;
+    if (p >= (last & ~PAGE_MASK)) break;
+  }
+  return true;
+}
+
+/**
+ * Copies up to 8 instruction bytes at pc into dst (unreadable bytes read as 0). Overwrites
+ * faultCode/faultAddr: save them first.
+ */
+export function copyInsn(dst: usize, pc: u32): void {
+  for (let i: u32 = 0; i < 8; i++) {
+    const p = trExec(pc + i);
+    store<u8>(dst + i, p ? load<u8>(p) : 0);
+  }
+}
