@@ -1,10 +1,11 @@
 // Reference semantics of s32 (isa/s32.ts): one small function per table row.
 //
-// A stack effect ( in -- out ) is read literally: pop every input, top first, then push every
-// output, left to right. Every pop is a 32-bit read at sp and every push a 32-bit write at
-// sp − 4, each checked like any data access (unaligned allowed on s32), in that order; so
-// `dup` reads sp and writes both sp and sp − 4. An instruction's accesses are checked in the
-// order its semantics makes them and the first failing one is reported.
+// How a stack effect ( in -- out ) touches memory: every input is read, top first (a pop is
+// a 32-bit read at sp); outputs that merely leave the deepest inputs where they were — `a`
+// in dup ( a -- a a ), `a b` in over ( a b -- a b a ) — are not written again; the other
+// outputs are pushed left to right (a push is a 32-bit write at sp − 4). Each access is
+// checked like any data access (unaligned allowed on s32) in the order it is made, and the
+// first that fails is the fault; none of the writes happen then.
 import { EXIT_ADDR } from '../../kernel/shared/addrspace.js';
 import { S32_FP, S32_SP } from '../../kernel/shared/layout.js';
 import { s32 } from '../s32.js';
@@ -14,6 +15,8 @@ import * as op from './ops.js';
 
 const push = (e: Exec, v: number) => e.push(S32_SP, v);
 const pop = (e: Exec) => e.pop(S32_SP);
+/** the item `depth` words below the top (0 = the top), read where it is */
+const item = (e: Exec, depth: number) => e.mem.load(op.add(e.regs[S32_SP], 4 * depth), 4);
 const fp = (e: Exec) => e.regs[S32_FP];
 /** fp + 4·sx(k): a local (k < 0) or an argument (k ≥ 2) */
 const local = (e: Exec, k: number) => op.add(fp(e), op.u32(4 * k));
@@ -39,11 +42,7 @@ const branch = (taken: (a: number) => boolean): Semantics => (e, d) => {
 const semantics: Record<string, Semantics> = {
   push8: (e, d) => push(e, op.u32(d.k)),
   push: (e, d) => push(e, op.u32(d.imm)),
-  dup: (e) => {
-    const a = pop(e);
-    push(e, a);
-    push(e, a);
-  },
+  dup: (e) => push(e, item(e, 0)),
   drop: (e) => {
     pop(e);
   },
@@ -54,11 +53,8 @@ const semantics: Record<string, Semantics> = {
     push(e, a);
   },
   over: (e) => {
-    const b = pop(e);
-    const a = pop(e);
-    push(e, a);
-    push(e, b);
-    push(e, a);
+    item(e, 0); // b is an input, so it is read, but it stays where it is
+    push(e, item(e, 1));
   },
   add: binary(op.add),
   sub: binary(op.sub),

@@ -31,6 +31,10 @@ export const s32Cases: RowCase[] = [
   { name: 'drop reads the item it pops', insn: ['drop'], before: { regs: { sp: STACK_TOP } }, after: fault(FAULT_STACK_OVERFLOW, STACK_TOP) },
   op('swap', 'swap', [1, 2], [2, 1]),
   op('over', 'over', [1, 2], [1, 2, 1]),
+  // with the stack in the read-only text page, the first write an instruction makes faults
+  { name: 'dup writes only the new top', insn: ['dup'], before: { regs: { sp: T + 64 } }, after: fault(FAULT_READONLY, T + 60) },
+  { name: 'over writes only the new top', insn: ['over'], before: { regs: { sp: T + 64 } }, after: fault(FAULT_READONLY, T + 60) },
+  { name: 'swap writes the deeper slot first', insn: ['swap'], before: { regs: { sp: T + 64 } }, after: fault(FAULT_READONLY, T + 68) },
   op('add', 'add', [7, 5], [12]),
   op('add wraps', 'add', [0xffffffff, 2], [1]),
   { name: 'add whose second pop faults changes nothing', insn: ['add'], before: { regs: { sp: STACK_TOP - 4 }, mem: [[STACK_TOP - 4, 4, 1]] }, after: fault(FAULT_STACK_OVERFLOW, STACK_TOP) },
