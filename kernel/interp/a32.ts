@@ -224,7 +224,7 @@ export function interpret(d: usize, until: u64): i32 {
         store<u32>(d + D_SYS_PC, pc);
         cyc += CY_SYS; pc += 2; stop = STOP_SYS; break;
       }
-      case OP_HALT: store<u32>(d + D_EXIT_CODE, a); cyc += CY_HALT; stop = STOP_EXIT; break;
+      case OP_HALT: store<u32>(d + D_EXIT_CODE, a); cyc += CY_HALT; pc += 2; stop = STOP_EXIT; break;
       default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
     }
     if (stop != STOP_LIMIT) {

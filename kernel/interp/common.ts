@@ -150,7 +150,17 @@ function readSlow(va: u32, n: u32): u32 {
 }
 
 function writeSlow(va: u32, v: u32, n: u32): bool {
-  if (trWrite(va) == 0 || trWrite(va + n - 1) == 0) return false;
+  if (!writableRange(va, n)) return false;
   for (let i: u32 = 0; i < n; i++) store<u8>(trWrite(va + i), <u8>(v >>> (i << 3)));
   return true;
+}
+
+/**
+ * True if the n (≤ 4096) bytes at va can be written: checks the page of va and, if the range
+ * reaches into the next page, that page from its first byte (the address a fault reports).
+ */
+export function writableRange(va: u32, n: u32): bool {
+  if (trWrite(va) == 0) return false;
+  const last = (va + n - 1) & ~PAGE_MASK;
+  return last == (va & ~PAGE_MASK) || trWrite(last) != 0;
 }

@@ -207,7 +207,7 @@ export function interpret(d: usize, until: u64): i32 {
         store<u32>(d + D_SYS_PC, pc);
         cyc += CY_SYS; pc += 4; stop = STOP_SYS; break;
       }
-      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 1)); cyc += CY_HALT; stop = STOP_EXIT; break;
+      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 1)); cyc += CY_HALT; pc += 4; stop = STOP_EXIT; break;
       default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
     }
     if (stop != STOP_LIMIT) {

@@ -24,7 +24,7 @@ import { sysArity } from "../shared/syscalls";
 import { clearFault, trExec, trWrite } from "../vm";
 import {
   enter, faultAt, fetchSlow, leave, memFault, memOk, pendingResult, rd16, rd32, rd8,
-  startClock, takePending, wr16, wr32, wr8,
+  startClock, takePending, wr16, wr32, wr8, writableRange,
 } from "./common";
 
 /** Entry state (isa/s32.ts "Entry and exit"): arg and EXIT_ADDR pushed, fp = 0. */
@@ -94,7 +94,7 @@ export function interpret(d: usize, until: u64): i32 {
       }
       case OP_SWAP: {
         const b = rd32(sp), a = rd32(sp + 4);
-        if (!memOk || !writable8(sp)) { stop = memFault(d, pc); break; }
+        if (!memOk || !writableRange(sp, 8)) { stop = memFault(d, pc); break; }
         wr32(sp, a); wr32(sp + 4, b); cyc += CY_SWAP; pc += 1; break;
       }
       case OP_OVER: {
@@ -156,7 +156,7 @@ export function interpret(d: usize, until: u64): i32 {
         if (!memOk) { stop = memFault(d, pc); break; }
         if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
         const p = trWrite(a);
-        if (p == 0 || !checkWritable(sp + 8)) { stop = memFault(d, pc); break; }
+        if (p == 0 || !writableRange(sp + 8, 4)) { stop = memFault(d, pc); break; }
         wr32(sp + 8, atomic.cmpxchg<u32>(p, expect, nw)); sp += 8; cyc += CY_CAS; pc += 1; break;
       }
       case OP_FAA: {
@@ -164,7 +164,7 @@ export function interpret(d: usize, until: u64): i32 {
         if (!memOk) { stop = memFault(d, pc); break; }
         if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
         const p = trWrite(a);
-        if (p == 0 || !checkWritable(sp + 4)) { stop = memFault(d, pc); break; }
+        if (p == 0 || !writableRange(sp + 4, 4)) { stop = memFault(d, pc); break; }
         wr32(sp + 4, atomic.add<u32>(p, v)); sp += 4; cyc += CY_FAA; pc += 1; break;
       }
       // ── system ──
@@ -195,14 +195,4 @@ export function interpret(d: usize, until: u64): i32 {
   store<u32>(r + (S32_FP << 2), fp);
   leave(d, pc, c0, cyc, n);
   return stop;
-}
-
-/** Both words at va and va + 4 writable (for swap, which writes two). */
-function writable8(va: u32): bool {
-  return trWrite(va) != 0 && trWrite(va + 3) != 0 && trWrite(va + 4) != 0 && trWrite(va + 7) != 0;
-}
-
-/** The word at va writable (checked before an atomic that then writes it). */
-function checkWritable(va: u32): bool {
-  return trWrite(va) != 0 && trWrite(va + 3) != 0;
 }
