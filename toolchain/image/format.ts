@@ -70,9 +70,26 @@ export interface Reloc {
   readonly addend: number;
 }
 
+/**
+ * One row of the line table: the code from `at` up to the next row's `at` (within the same
+ * section) was assembled from `file`, line `line`. Rows are sorted by section, then `at`;
+ * to find the line of a pc, take the last row of its section with `at` <= pc.
+ */
+export interface LineEntry {
+  /** index of the text section */
+  readonly section: number;
+  /** section offset (objects) or virtual address (images), like WfxSymbol.value */
+  readonly at: number;
+  readonly file: string;
+  /** 1-based source line */
+  readonly line: number;
+}
+
 export interface WfxFile {
   readonly kind: FileKind;
   readonly sections: readonly Section[];
   readonly symbols: readonly WfxSymbol[];
   readonly relocs: readonly Reloc[];
+  /** where each piece of code came from (optional: hand-made files may have none) */
+  readonly lines?: readonly LineEntry[];
 }

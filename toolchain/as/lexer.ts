@@ -1,0 +1,122 @@
+// Splits one line of assembly into tokens. Assembly is line-oriented, so the lexer never
+// looks past a newline; comments (`;` or `//`) run to the end of the line.
+import { AsmError } from './asm-error.js';
+
+/**
+ * - `ident`  a name: mnemonic, directive (`.word`), register, symbol, or `.` (here)
+ * - `number` an integer or character literal (`value`)
+ * - `string` a string literal (`bytes`, escapes applied, UTF-8)
+ * - `punct`  an operator or separator: , : ( ) + - * / % << >> & | ^ ~
+ * - `part`   `%hi` or `%lo`, always followed by `(`
+ */
+export type TokenKind = 'ident' | 'number' | 'string' | 'punct' | 'part';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** the source text of the token (for literals: as written, quotes included) */
+  readonly text: string;
+  /** 1-based column of the first character */
+  readonly col: number;
+  /** length in source characters */
+  readonly len: number;
+  readonly value?: number;
+  readonly bytes?: Uint8Array;
+}
+
+const IDENT_START = /[A-Za-z_.$]/;
+const IDENT_CHAR = /[A-Za-z0-9_.$]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const TWO_CHAR_PUNCT = ['<<', '>>'];
+const ONE_CHAR_PUNCT = ',:()+-*/%&|^~';
+const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39, '"': 34 };
+
+// token = ident | number | char | string | part | punct ; whitespace and comments skipped
+export function lexLine(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const make = (kind: TokenKind, start: number, extra: Partial<Token> = {}): Token =>
+    ({ kind, text: text.slice(start, i), col: start + 1, len: i - start, ...extra });
+  while (i < text.length) {
+    const c = text[i];
+    const start = i;
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+    } else if (c === ';' || text.startsWith('//', i)) {
+      break;
+    } else if (IDENT_START.test(c)) {
+      while (i < text.length && IDENT_CHAR.test(text[i])) i++;
+      tokens.push(make('ident', start));
+    } else if (c >= '0' && c <= '9') {
+      while (i < text.length && WORD_CHAR.test(text[i])) i++;
+      tokens.push(make('number', start, { value: parseNumber(text.slice(start, i), start + 1) }));
+    } else if (c === "'") {
+      const { bytes, end } = readQuoted(text, i, "'");
+      i = end;
+      if (bytes.length !== 1) {
+        throw new AsmError('a character literal holds exactly one byte, like \'a\' or \'\\n\'', start + 1, i - start);
+      }
+      tokens.push(make('number', start, { value: bytes[0] }));
+    } else if (c === '"') {
+      const { bytes, end } = readQuoted(text, i, '"');
+      i = end;
+      tokens.push(make('string', start, { bytes }));
+    } else if (c === '%' && /^%[A-Za-z]+\(/.test(text.slice(i))) {
+      i++;
+      while (WORD_CHAR.test(text[i])) i++;
+      const name = text.slice(start, i);
+      if (name !== '%hi' && name !== '%lo') {
+        throw new AsmError(`unknown operator ${name} (only %hi and %lo exist)`, start + 1, i - start);
+      }
+      tokens.push(make('part', start));
+    } else if (TWO_CHAR_PUNCT.includes(text.slice(i, i + 2))) {
+      i += 2;
+      tokens.push(make('punct', start));
+    } else if (ONE_CHAR_PUNCT.includes(c)) {
+      i++;
+      tokens.push(make('punct', start));
+    } else {
+      throw new AsmError(`unexpected character '${c}'`, start + 1);
+    }
+  }
+  return tokens;
+}
+
+// number = digit+ | "0x" hexdigit+ | "0b" bindigit+
+function parseNumber(s: string, col: number): number {
+  const m = /^(?:0x([0-9a-f]+)|0b([01]+)|([0-9]+))$/i.exec(s);
+  if (!m) throw new AsmError(`bad number '${s}'`, col, s.length);
+  if (m[1] !== undefined) return parseInt(m[1], 16);
+  if (m[2] !== undefined) return parseInt(m[2], 2);
+  return parseInt(m[3], 10);
+}
+
+// quoted = quote (char | "\" escape)* quote ; escape = n t r 0 \ ' " | x hexdigit hexdigit
+function readQuoted(text: string, at: number, quote: string): { bytes: Uint8Array; end: number } {
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  let i = at + 1;
+  while (i < text.length && text[i] !== quote) {
+    if (text[i] === '\\') {
+      const e = text[i + 1];
+      const hex = e === 'x' ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 2)) : null;
+      if (hex) {
+        out.push(parseInt(hex[0], 16));
+        i += 4;
+      } else if (e !== undefined && e in ESCAPES) {
+        out.push(ESCAPES[e]);
+        i += 2;
+      } else {
+        throw new AsmError(`unknown escape '\\${e ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`, i + 1, 2);
+      }
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      out.push(...encoder.encode(ch));
+      i += ch.length;
+    }
+  }
+  if (i >= text.length) {
+    const what = quote === '"' ? 'string' : 'character literal';
+    throw new AsmError(`unterminated ${what}: missing closing ${quote}`, at + 1, text.length - at);
+  }
+  return { bytes: Uint8Array.from(out), end: i + 1 };
+}
