@@ -7,7 +7,11 @@ import { version } from './version.js';
 type Register = (program: Command) => void;
 
 /** Subcommand modules, in the order `--help` lists them. */
-const commands: Array<() => Promise<{ register: Register }>> = [];
+const commands: Array<() => Promise<{ register: Register }>> = [
+  () => import('./as.js'),
+  () => import('./link.js'),
+  () => import('./objdump.js'),
+];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('wasmfish')

@@ -173,7 +173,9 @@ export class Assembler {
   private symbolValue(name: string, tok: Token): Value {
     const d = this.symbols.get(name);
     if (!d) {
-      if (this.phase === 2 && !SECTION_SYMBOLS.includes(name)) this.referenced.add(name);
+      // pass 1 evaluates only what decides a size, which must not depend on what comes later
+      if (this.phase === 1) throw AsmError.at(`'${name}' is not defined above this line, so its value is not known here`, tok);
+      if (!SECTION_SYMBOLS.includes(name)) this.referenced.add(name);
       return { kind: 'addr', symbol: name, addend: 0 };
     }
     return d.kind === 'label' ? { kind: 'addr', symbol: name, addend: 0 } : this.equValue(d, tok);

@@ -15,7 +15,8 @@ export type Expr =
 
 /**
  * The value of an expression:
- * - `const` a number known now (kept in [-2^31, 2^32): negative, or unsigned up to 32 bits)
+ * - `const` an integer known now, kept exact (the field or directive that takes it checks
+ *           that it fits, so `0xffffffff + 1` is an error there, not a silent 0)
  * - `addr`  `symbol + addend`, an address fixed only when sections are placed (or, for an
  *           undefined symbol, by the linker); `part` takes its high or low 16 bits
  */
@@ -32,12 +33,7 @@ export interface ExprEnv {
   place(symbol: string): { section: number; offset: number } | undefined;
 }
 
-export const constant = (value: number): Value => ({ kind: 'const', value: wrap32(value) });
-
-/** Keeps a result within 32 bits: values outside [-2^31, 2^32) wrap like a 32-bit machine. */
-function wrap32(v: number): number {
-  return v >= -(2 ** 31) && v < 2 ** 32 ? v : Number(BigInt.asIntN(32, BigInt(Math.trunc(v))));
-}
+export const constant = (value: number): Value => ({ kind: 'const', value: value === 0 ? 0 : value });
 
 // ---------------------------------------------------------------------------------------
 // Parsing
@@ -184,10 +180,10 @@ function applyBinary(op: string, l: Value, r: Value, tok: Token, env: ExprEnv): 
   throw AsmError.at(`cannot apply '${op}' to an address (only address ± constant, or address - address)`, tok);
 }
 
-/** a × b, exact when it fits in 32 bits and wrapped like the machine otherwise */
-function product32(a: number, b: number): number {
+/** a × b, exact when a JS number holds it exactly, else wrapped to 32 bits like the machine */
+function product(a: number, b: number): number {
   const p = BigInt(a) * BigInt(b);
-  return Number(p >= -(2n ** 31n) && p < 2n ** 32n ? p : BigInt.asIntN(32, p));
+  return Number(p >= BigInt(Number.MIN_SAFE_INTEGER) && p <= BigInt(Number.MAX_SAFE_INTEGER) ? p : BigInt.asIntN(32, p));
 }
 
 // Bitwise results are unsigned when both operands are (so masks like 0xffff0000 stay
@@ -197,7 +193,7 @@ function arithmetic(op: string, a: number, b: number, tok: Token): number {
   switch (op) {
     case '+': return a + b;
     case '-': return a - b;
-    case '*': return product32(a, b);
+    case '*': return product(a, b);
     case '/':
     case '%':
       if (b === 0) throw AsmError.at('division by zero', tok);

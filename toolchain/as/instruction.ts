@@ -19,14 +19,15 @@ function definition(a: Assembler, s: Statement): InstrDef {
   return def;
 }
 
-/** Pass 1: the instruction's size; it must sit in .text at an aligned offset. */
+/**
+ * Pass 1: the instruction's size; it must sit in .text (else it takes no room) at an aligned
+ * offset (else it is reported but keeps its size, so the labels after it stay right).
+ */
 export function layoutInstruction(a: Assembler, s: Statement): number {
   const def = definition(a, s);
   const name = s.name!;
+  if (a.current !== TEXT) throw AsmError.at(`instructions belong in .text, not in .${SECTION_KINDS[a.current]}`, name);
   a.guard(s.line, () => {
-    if (a.current !== TEXT) {
-      throw AsmError.at(`instructions belong in .text, not in .${SECTION_KINDS[a.current]}`, name);
-    }
     const offset = a.sections[TEXT].size;
     if (offset % a.isa.instrAlign !== 0) {
       throw AsmError.at(`instruction at .text+${offset} is not ${a.isa.instrAlign}-byte aligned (put .align ${a.isa.instrAlign} before it)`, name);

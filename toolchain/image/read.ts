@@ -11,7 +11,9 @@ import {
 } from './layout.js';
 import { checkWfx } from './validate.js';
 
-export function readWfx(bytes: Uint8Array, name: string): WfxFile {
+export function readWfx(input: Uint8Array, name: string): WfxFile {
+  // a plain Uint8Array view (a Node Buffer's slice would not copy)
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const fail = (problem: string): never => {
     throw new UserError(`${name}: ${problem}`);
   };
