@@ -30,7 +30,7 @@ export function objdump(file: WfxFile, name: string, opts: ObjdumpOptions = {}):
     out.push('', s.kind === 'text' ? `Disassembly of ${describeSection(s, i)}:` : `Contents of ${describeSection(s, i)}:`, '');
     out.push(...(s.kind === 'text' ? textListing(file, i) : dataListing(file, i)));
     const relocs = file.relocs.filter((r) => r.section === i);
-    if (relocs.length) out.push('', `Relocations of ${describeSection(s, i)}:`, ...relocs.map((r) => `  ${hex8(r.offset)}  ${relocTarget(file, r)}`));
+    if (relocs.length) out.push('', `Relocations of ${describeSection(s, i)}:`, ...relocs.map((r) => `  ${relocRow(file, r)}`));
   });
   return out.join('\n') + '\n';
 }
@@ -70,13 +70,22 @@ function sectionAt(file: WfxFile, addr: number): number {
   return file.sections.findIndex((s) => addr >= s.addr && addr < s.addr + Math.max(s.size, 1));
 }
 
-/** `foo`, `foo+4`, `%hi(msg)`: what a relocation will put in its place */
-function relocTarget(file: WfxFile, r: Reloc): string {
+/** `foo`, `foo+4`: the symbol and addend of a relocation */
+function relocExpr(file: WfxFile, r: Reloc): string {
   const sym = file.symbols[r.symbol].name;
-  const expr = r.addend === 0 ? sym : r.addend > 0 ? `${sym}+${r.addend}` : `${sym}${r.addend}`;
-  if (r.kind === 'abs32') return `word ${expr}`;
-  if (r.fieldKind === 'hi16' || r.fieldKind === 'lo16') return `%${r.fieldKind.slice(0, 2)}(${expr})`;
-  return r.fieldKind === 'pcrel' ? `pc-relative ${expr}` : expr;
+  return r.addend === 0 ? sym : r.addend > 0 ? `${sym}+${r.addend}` : `${sym}${r.addend}`;
+}
+
+/** `00000008  field hi16 [16..32)  msg`: offset, how it patches, what */
+function relocRow(file: WfxFile, r: Reloc): string {
+  const how = r.kind === 'abs32' ? 'abs32' : `field ${r.fieldKind} [${r.fieldLo}..${r.fieldLo! + r.fieldWidth!})`;
+  return `${hex8(r.offset)}  ${how.padEnd(22)}  ${relocExpr(file, r)}`;
+}
+
+/** An operand the linker will fill in, in assembler syntax: `foo+4`, `%hi(msg)`. */
+function relocOperand(file: WfxFile, r: Reloc): string {
+  const expr = relocExpr(file, r);
+  return r.fieldKind === 'hi16' || r.fieldKind === 'lo16' ? `%${r.fieldKind.slice(0, 2)}(${expr})` : expr;
 }
 
 function textListing(file: WfxFile, i: number): string[] {
@@ -86,7 +95,7 @@ function textListing(file: WfxFile, i: number): string[] {
   const relocs = file.relocs.filter((r) => r.section === i && r.kind === 'field');
   const fieldText: FieldText = (addr, f: Field) => {
     const r = relocs.find((x) => x.offset === addr - s.addr && x.fieldLo === f.lo);
-    return r && relocTarget(file, r).replace(/^pc-relative /, '');
+    return r && relocOperand(file, r);
   };
   const lines = disassembleLines(s.isa!, s.bytes, s.addr, labels, fieldText);
   const width = Math.max(0, ...lines.map((l) => l.bytes.length)) * 3;

@@ -128,16 +128,20 @@ export function linkSlice(isaName: string, inputs: readonly LinkInput[], errors:
   };
 }
 
-/** The address of the entry point of a slice, or a problem. */
+/**
+ * The address of the entry point of a slice, or a problem. A global symbol wins over a local
+ * one, and a local one in text over one elsewhere (objects may reuse local names).
+ */
 export function findEntry(slice: Slice, name: string | undefined, where: string): { addr: number } | { error: string } {
-  const inText = (n: string) =>
-    slice.symbols.find((s) => s.name === n && s.global) ?? slice.symbols.find((s) => s.name === n && s.in === 'text');
+  const lookup = (n: string) =>
+    slice.symbols.find((s) => s.name === n && s.global) ??
+    slice.symbols.find((s) => s.name === n && s.in === 'text') ??
+    slice.symbols.find((s) => s.name === n);
   if (name === undefined) {
-    const found = inText('_start') ?? inText('main');
-    if (!found || found.in !== 'text') return { error: `no entry point${where}: define _start or main, or pass --entry` };
-    return { addr: found.addr };
+    const found = [lookup('_start'), lookup('main')].find((s) => s?.in === 'text');
+    return found ? { addr: found.addr } : { error: `no entry point${where}: define _start or main, or pass --entry` };
   }
-  const found = inText(name);
+  const found = lookup(name);
   if (!found) return { error: `entry point ${name} is not defined${where}` };
   if (found.in !== 'text') return { error: `entry point ${name} is not code (it is in ${found.in ?? 'no section: an .equ'})${where}` };
   return { addr: found.addr };
