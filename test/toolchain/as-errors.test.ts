@@ -6,17 +6,19 @@ import { assemble } from '../../toolchain/as/assemble.js';
 import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 
-/** The error text of assembling `source` (isa 'none': no --isa flag). */
-function errorOf(source: string, isa: string): string {
+/** The error of assembling `source` (isa 'none': no --isa flag). */
+function failure(source: string, isa: string, file = 't.s'): DiagnosticError {
   try {
-    assemble(source, { file: 't.s', isa: isa === 'none' ? undefined : (isa as IsaName) });
+    assemble(source, { file, isa: isa === 'none' ? undefined : (isa as IsaName) });
   } catch (e) {
     expect(e).toBeInstanceOf(DiagnosticError);
     expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
+    return e as DiagnosticError;
   }
   throw new Error(`no error for: ${source}`);
 }
+
+const errorOf = (source: string, isa: string) => failure(source, isa).message;
 
 const CASES: [string, string, string, string][] = [
   ["unknown instruction", "r32", "frob r1, r2",
@@ -202,14 +204,7 @@ describe('assembler errors', () => {
       '        .word',
       '        bnez r1, later',       // fine: an external for the linker
     ].join('\n');
-    const e = (() => {
-      try {
-        assemble(source, { file: 'many.s' });
-      } catch (err) {
-        return err as DiagnosticError;
-      }
-      throw new Error('expected errors');
-    })();
+    const e = failure(source, 'none', 'many.s');
     expect(e.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([
       "2:9 unknown instruction 'frob' for r32",
       '3:22 immediate 99999 does not fit in 16 signed bits',

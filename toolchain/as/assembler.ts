@@ -8,7 +8,7 @@
 // after it stay where they belong.
 import type { Isa } from '../../isa/index.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LineEntry, RelocFieldKind, SectionKind } from '../image/format.js';
+import type { LineEntry, Reloc, SectionKind } from '../image/format.js';
 import { AsmError } from './asm-error.js';
 import { DIRECTIVES } from './directives.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
@@ -43,18 +43,7 @@ export type SymbolDef =
     };
 
 /** A relocation by symbol name; indices are assigned when the symbol table is built. */
-export interface PendingReloc {
-  readonly section: number;
-  readonly offset: number;
-  readonly kind: 'abs32' | 'field';
-  readonly fieldKind?: RelocFieldKind;
-  readonly fieldLo?: number;
-  readonly fieldWidth?: number;
-  readonly scale?: number;
-  readonly insnSize?: number;
-  readonly symbol: string;
-  readonly addend: number;
-}
+export type PendingReloc = Omit<Reloc, 'symbol'> & { readonly symbol: string };
 
 export class Assembler {
   readonly diagnostics: Diagnostic[] = [];
