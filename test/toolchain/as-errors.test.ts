@@ -179,6 +179,10 @@ addi r1, r0, %foo(3)
     `t.s:1:9: error: shift count 40 is out of range 0..31
 .word 1 << 40
         ^~`],
+  [".equ outside its section", "r32", ".data\nbuf: .space 8\n.equ END, buf + 64",
+    `t.s:3:6: error: .equ END is an address outside .data (offset 64 of 8 bytes)
+.equ END, buf + 64
+     ^~~`],
   ["a32 register out of range", "a32", "get r8",
     `t.s:1:5: error: unknown register 'r8' (a32 registers: r0–r7)
 get r8

@@ -66,8 +66,10 @@ describe('broken files', () => {
   it('truncated header and truncated contents', () => {
     const bytes = writeWfx(object);
     expect(rejection(bytes.subarray(0, 30))).toBe('prog.wfx: truncated: the header needs 48 bytes, the file has 30');
-    expect(rejection(bytes.subarray(0, bytes.length - 1))).toMatch(
-      /^prog\.wfx: truncated or corrupt: the contents of section 1 \(20 bytes at offset \d+\) ends past the end of the file \(\d+ bytes\)$/);
+    const data = new DataView(bytes.buffer).getUint32(HEADER.sectionOffset, true) + SECTION.size + SECTION.contents;
+    const at = new DataView(bytes.buffer).getUint32(data, true);
+    expect(rejection(bytes.subarray(0, bytes.length - 1))).toBe(
+      `prog.wfx: truncated or corrupt: the contents of section 1 (20 bytes at offset ${at}) does not fit in the file (${bytes.length - 1} bytes)`);
   });
 
   it('unsupported version and unknown file kind', () => {
@@ -77,7 +79,9 @@ describe('broken files', () => {
 
   it('a table past the end of the file', () => {
     const bytes = patched(object, (v) => v.setUint32(HEADER.symbolCount, 1_000_000, true));
-    expect(rejection(bytes)).toMatch(/^prog\.wfx: truncated or corrupt: the symbol table \(1000000 entries\) \(16000000 bytes at offset \d+\) ends past the end of the file/);
+    const at = new DataView(bytes.buffer).getUint32(HEADER.symbolOffset, true);
+    expect(rejection(bytes)).toBe(
+      `prog.wfx: truncated or corrupt: the symbol table of 1000000 entries (16000000 bytes at offset ${at}) does not fit in the file (${bytes.length} bytes)`);
   });
 
   it('unknown ISA', () => {
@@ -114,7 +118,8 @@ describe('broken files', () => {
 
   it('a string offset past the string table', () => {
     const bytes = patched(object, (v, u32) => v.setUint32(u32(HEADER.symbolOffset), 5000, true));
-    expect(rejection(bytes)).toMatch(/^prog\.wfx: corrupt: the name of symbol 0 is at string offset 5000, past the string table \(\d+ bytes\)$/);
+    const size = new DataView(bytes.buffer).getUint32(HEADER.stringSize, true);
+    expect(rejection(bytes)).toBe(`prog.wfx: corrupt: the name of symbol 0 is at string offset 5000, past the string table (${size} bytes)`);
   });
 });
 

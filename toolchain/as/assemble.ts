@@ -109,7 +109,12 @@ function objectFile(a: Assembler): WfxFile {
       }
       const place = a.place(v.symbol);
       if (!place || v.part) throw AsmError.at(`.equ ${d.name} must be a constant or an address in this file`, d.tok);
-      symbols.push({ name: d.name, section: place.section, value: place.offset + v.addend, global, kind: kindOf(place.section) });
+      const value = place.offset + v.addend;
+      const size = a.sections[place.section].size;
+      if (value < 0 || value > size) {
+        throw AsmError.at(`.equ ${d.name} is an address outside .${SECTION_KINDS[place.section]} (offset ${value} of ${size} bytes)`, d.tok);
+      }
+      symbols.push({ name: d.name, section: place.section, value, global, kind: kindOf(place.section) });
     });
   }
   const used = new Set(a.relocs.map((r) => r.symbol));
@@ -120,7 +125,8 @@ function objectFile(a: Assembler): WfxFile {
     if (!a.symbols.has(name)) symbols.push({ name, section: -2, value: 0, global: true, kind: 'none' });
   }
   const index = new Map(symbols.map((s, i) => [s.name, i]));
-  const relocs: Reloc[] = a.relocs.map(({ symbol, ...r }) => ({ ...r, symbol: index.get(symbol)! }));
+  // addends are stored as 32-bit two's complement, like every address computation
+  const relocs: Reloc[] = a.relocs.map(({ symbol, addend, ...r }) => ({ ...r, symbol: index.get(symbol)!, addend: addend | 0 }));
   const sections = a.sections.map((s, i) => ({
     kind: SECTION_KINDS[i], isa: i === TEXT ? a.isa.name : undefined, addr: 0, size: s.size,
     bytes: s.kind === 'bss' ? new Uint8Array(0) : s.bytes, align: s.align,

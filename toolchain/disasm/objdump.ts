@@ -105,7 +105,7 @@ function textListing(file: WfxFile, i: number): string[] {
     emitLabels(l.addr);
     const relocated = relocs.some((r) => r.offset === l.addr - s.addr);
     const comment = relocated ? undefined
-      : l.target !== undefined ? symbolize(file, i, l.target)
+      : l.target !== undefined ? symbolize(file, i, l.target) ?? `0x${hex8(l.target)}`
       : l.value !== undefined && file.kind === 'image' ? symbolize(file, sectionAt(file, l.value), l.value) : undefined;
     const row = `${hex8(l.addr)}  ${hexBytes(l.bytes).padEnd(width)}  ${comment ? l.text.padEnd(28) + ' ; ' + comment : l.text}`;
     out.push(row.trimEnd());

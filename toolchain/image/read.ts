@@ -31,14 +31,14 @@ export function readWfx(input: Uint8Array, name: string): WfxFile {
   /** the byte range [offset, offset + length) must lie within the file */
   const within = (what: string, offset: number, length: number) => {
     if (offset + length > bytes.length) {
-      fail(`truncated or corrupt: ${what} (${length} bytes at offset ${offset}) ends past the end of the file (${bytes.length} bytes)`);
+      fail(`truncated or corrupt: ${what} (${length} bytes at offset ${offset}) does not fit in the file (${bytes.length} bytes)`);
     }
   };
   /** the entries of a table, each read by `read(at, index)` */
   const table = <T>(what: string, countAt: number, offsetAt: number, entrySize: number, read: (at: number, i: number) => T): T[] => {
     const count = u32(countAt);
     const offset = u32(offsetAt);
-    within(`the ${what} table (${count} entries)`, offset, count * entrySize);
+    within(`the ${what} table of ${count} entries`, offset, count * entrySize);
     return Array.from({ length: count }, (_, i) => read(offset + i * entrySize, i));
   };
 
