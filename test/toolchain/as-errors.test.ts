@@ -1,7 +1,8 @@
 // Every kind of assembly error the assembler reports, with its exact text: position, message,
 // the source line and the caret under the operand. One row per kind: [what, isa, source, expected].
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IsaName } from '../../isa/index.js';
+import { ISAS, type IsaName } from '../../isa/index.js';
 import { assemble } from '../../toolchain/as/assemble.js';
 import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
@@ -220,5 +221,30 @@ describe('assembler errors', () => {
   it('reports an error in an .equ once, at the .equ, however often it is used', () => {
     const msg = errorOf('.equ BAD, 1 / 0\n.word BAD\n.word BAD + 1', 'r32');
     expect(msg).toBe('t.s:1:13: error: division by zero\n.equ BAD, 1 / 0\n            ^');
+  });
+});
+
+describe('garbage in', () => {
+  // pieces of assembly, glued together at random: whatever comes out, the assembler must
+  // either produce an object or throw a DiagnosticError (the CLI prints it; no stack trace)
+  const pieces = [
+    ...ISAS.flatMap((i) => i.instructions.map((d) => d.mnemonic)), 'li', 'la', 'mov',
+    'r1', 'sp', 'x', '.', 'msg', '(', ')', ',', ':', '+', '-', '*', '/', '%', '<<', '~', '%hi(', '%lo(',
+    '0', '-1', '0x', '0xffffffff', '4294967296', "'a'", '"str"', '"open', '.word', '.byte', '.ascii',
+    '.align', '.space', '.equ', '.global', '.data', '.bss', '.isa', 'r32', 's32', ';c', '99999999999999999999', 'x:',
+  ];
+  const line = fc.array(fc.constantFrom(...pieces), { maxLength: 7 }).map((p) => p.join(' '));
+
+  it('never throws anything but a DiagnosticError', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom<IsaName | undefined>('r32', 's32', 'a32', undefined), (lines, isa) => {
+        try {
+          assemble(lines.join('\n'), { file: 'g.s', isa });
+        } catch (e) {
+          if (!(e instanceof DiagnosticError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
