@@ -4,7 +4,7 @@
 import { byMnemonic, isaByName, ISA_NAMES, type Isa, type IsaName } from '../../isa/index.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics.js';
 import type { Reloc, WfxFile, WfxSymbol } from '../image/format.js';
-import { AsmError } from './asm-error.js';
+import { AsmError, diagnosticOf } from './asm-error.js';
 import { Assembler } from './assembler.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { lexLine } from './lexer.js';
@@ -20,8 +20,7 @@ export interface AssembleOptions {
 
 export function assemble(source: string, opts: AssembleOptions): WfxFile {
   const diagnostics: Diagnostic[] = [];
-  const report = (e: AsmError, line: number) =>
-    diagnostics.push({ file: opts.file, line, col: e.col, length: e.length, message: e.message, severity: 'error' });
+  const report = (e: AsmError, line: number) => diagnostics.push(diagnosticOf(e, opts.file, line));
   const attempt = <T>(line: number, f: () => T): T | undefined => {
     try {
       return f();

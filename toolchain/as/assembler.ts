@@ -9,14 +9,13 @@
 import type { Isa } from '../../isa/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LineEntry, Reloc, SectionKind } from '../image/format.js';
-import { AsmError } from './asm-error.js';
+import { AsmError, diagnosticOf } from './asm-error.js';
 import { DIRECTIVES } from './directives.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
 import { emitInstruction, layoutInstruction } from './instruction.js';
 import type { Token } from './lexer.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, type Statement } from './statement.js';
-
 
 export interface SectionState {
   readonly kind: SectionKind;
@@ -67,7 +66,7 @@ export class Assembler {
   }
 
   report(e: AsmError, line: number): void {
-    this.diagnostics.push({ file: this.file, line, col: e.col, length: e.length, message: e.message, severity: 'error' });
+    this.diagnostics.push(diagnosticOf(e, this.file, line));
   }
 
   /** Runs `f`, turning an AsmError into a diagnostic for `line`; true if it succeeded. */
