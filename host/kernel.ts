@@ -38,9 +38,9 @@ export function kernelModule(isa: IsaName): WebAssembly.Module {
   let m = modules.get(isa);
   if (!m) {
     const path = kernelWasmPath(isa);
-    let bytes: Buffer;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
-      bytes = readFileSync(path);
+      bytes = new Uint8Array(readFileSync(path));
     } catch {
       throw new Error(`the ${isa} kernel is not built (${path}): run \`npm run build\``);
     }

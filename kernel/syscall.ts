@@ -8,7 +8,7 @@ import {
 } from "./dispatcher";
 import { hostSyscall } from "./host";
 import { KERNEL_SYSCALL_CYCLES } from "./shared/costs";
-import { FAULT_BAD_ARG } from "./shared/faults";
+import { FAULT_BAD_ARG, FAULT_COUNT, FAULT_NONE } from "./shared/faults";
 import { HS_BLOCKED } from "./shared/kabi";
 import {
   C_SYSCALLS, DS_FAULTED, DS_RUNNABLE, D_ASID, D_CYCLES, D_ID, D_STATE, D_SYS_ARGS, D_SYS_NUM,
@@ -16,7 +16,7 @@ import {
 } from "./shared/layout";
 import {
   SYS_CORE_ID, SYS_CYCLES, SYS_DISPID, SYS_EXIT, SYS_GETPID, SYS_NCORES, SYS_PRINT_INT,
-  SYS_PRINT_STR, SYS_PUTC, SYS_YIELD,
+  SYS_FAULT, SYS_PRINT_STR, SYS_PUTC, SYS_YIELD,
 } from "./shared/syscalls";
 
 @inline function arg(d: usize, i: u32): u32 {
@@ -77,6 +77,15 @@ export function syscall(slot: u32): void {
     case SYS_CYCLES:
       complete(slot, <u32>clock());
       return;
+    case SYS_FAULT: {
+      const code = <i32>arg(d, 0);
+      if (code <= FAULT_NONE || code >= FAULT_COUNT) badArg(slot, d, code);
+      else {
+        recordFault(d, code, load<u32>(d + D_SYS_PC), load<u32>(d + D_SYS_PC));
+        finish(slot, DS_FAULTED);
+      }
+      return;
+    }
     default:
       // served by this core's monitor in the host
       if (hostSyscall(slot, n) == HS_BLOCKED && load<u32>(d + D_STATE) == DS_RUNNABLE) block(slot);

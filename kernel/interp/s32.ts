@@ -94,7 +94,8 @@ export function interpret(d: usize, until: u64): i32 {
       }
       case OP_SWAP: {
         const b = rd32(sp), a = rd32(sp + 4);
-        if (!memOk || !writableRange(sp, 8)) { stop = memFault(d, pc); break; }
+        // outputs are pushed deepest first: sp + 4 is checked (and would fault) before sp
+        if (!memOk || !writableRange(sp + 4, 4) || !writableRange(sp, 4)) { stop = memFault(d, pc); break; }
         wr32(sp, a); wr32(sp + 4, b); cyc += CY_SWAP; pc += 1; break;
       }
       case OP_OVER: {

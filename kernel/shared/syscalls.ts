@@ -15,6 +15,7 @@ export const SYS_GETPID: i32 = 7;      // getpid() -> program (domain) id
 export const SYS_MEMGROW: i32 = 8;     // memgrow(bytes) -> old break, or -1
 export const SYS_CYCLES: i32 = 9;      // cycles() -> low 32 bits of this core's simulated clock
 export const SYS_DISPID: i32 = 10;     // dispid() -> this dispatcher's id
+export const SYS_FAULT: i32 = 11;      // fault(code)              raise fault `code` (FAULT_*) on the caller
 // multicore: dispatchers, channels (kernel/urpc and the monitors)
 export const SYS_SPAWN: i32 = 16;      // spawn(core, entry, arg) -> dispatcher id, or < 0
 export const SYS_JOIN: i32 = 17;       // join(id) -> exit code (blocks)
@@ -35,7 +36,7 @@ export function sysArity(n: i32): i32 {
     case SYS_DISPID:
       return 0;
     case SYS_EXIT: case SYS_PRINT_INT: case SYS_PUTC: case SYS_MEMGROW: case SYS_JOIN:
-    case SYS_ACCEPT: case SYS_CLOSE:
+    case SYS_ACCEPT: case SYS_CLOSE: case SYS_FAULT:
       return 1;
     case SYS_PRINT_STR: case SYS_SERVE: case SYS_CONNECT: case SYS_RECV: case SYS_TRY_RECV:
     case SYS_WAIT:

@@ -1,0 +1,106 @@
+// Running a program to completion: boot a machine, load the image, start its main dispatcher
+// on the chosen cores, run the lockstep scheduler, and summarise how it ended. The CLI's
+// `run`, the demo and the tests all go through here.
+import type { WfxFile } from '../toolchain/image/format.js';
+import { UserError } from '../toolchain/errors.js';
+import { runLockstep, type StopReason } from './lockstep.js';
+import { type DispatcherRecord, Machine } from './machine.js';
+import type { CoreStats } from './memory.js';
+import { resolveTopology, type Topology } from './topology.js';
+
+export interface RunOptions {
+  /** preset name or machine file (default: 'default') */
+  readonly machine?: string;
+  /** --cores list applied to the machine */
+  readonly cores?: string;
+  /** which cores start the program: a list of core numbers, or 'all' (default: [0]) */
+  readonly on?: readonly number[] | 'all';
+  readonly maxCycles?: number;
+  readonly quantum?: number;
+  readonly timeslice?: number;
+  readonly memoryMiB?: number;
+  /** label output lines with [core N isa] */
+  readonly prefix?: boolean;
+  /** program output (default: process.stdout) */
+  readonly sink?: (text: string) => void;
+  /** fault reports and machine messages (default: process.stderr) */
+  readonly diag?: (text: string) => void;
+  /** the argument main() receives */
+  readonly arg?: number;
+}
+
+export interface RunResult {
+  readonly reason: StopReason | 'deadlock';
+  /** the program's exit code, or 139 if it faulted, 124 at the cycle limit, 125 on deadlock */
+  readonly exitCode: number;
+  /** the dispatchers started on the cores asked for, in core order */
+  readonly main: readonly DispatcherRecord[];
+  readonly dispatchers: readonly DispatcherRecord[];
+  readonly stats: readonly CoreStats[];
+  readonly topology: Topology;
+  /** everything each core printed */
+  readonly output: readonly string[];
+  readonly machine: Machine;
+}
+
+export const EXIT_FAULT = 139;
+export const EXIT_MAX_CYCLES = 124;
+export const EXIT_DEADLOCK = 125;
+
+export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): RunResult {
+  const topology = resolveTopology(opts.machine, opts.cores);
+  const machine = new Machine({
+    topology,
+    memoryMiB: opts.memoryMiB,
+    timeslice: opts.timeslice,
+    console: { prefix: opts.prefix, sink: opts.sink },
+    diag: opts.diag,
+  });
+  const on = opts.on === 'all' ? topology.cores.map((_, i) => i) : opts.on ?? [0];
+  for (const c of on) {
+    if (!Number.isInteger(c) || c < 0 || c >= topology.cores.length) {
+      throw new UserError(`--core ${c}: machine ${topology.name} has cores 0..${topology.cores.length - 1}`);
+    }
+  }
+  const main = on.map((core) => machine.spawn(machine.load(image, name), core, opts.arg ?? 0));
+  let reason: RunResult['reason'] = runLockstep(machine, { maxCycles: opts.maxCycles, quantum: opts.quantum });
+  machine.console.flush();
+  const diag = opts.diag ?? ((t: string) => process.stderr.write(t));
+  const stuck = machine.live();
+  if (reason === 'done' && stuck.length > 0) {
+    reason = 'deadlock';
+    diag(`deadlock: ${stuck.map((d) => `dispatcher ${d.id} (core ${d.core})`).join(', ')} blocked with nothing left to wake ${stuck.length > 1 ? 'them' : 'it'}\n`);
+  }
+  if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
+  return {
+    reason,
+    exitCode: exitCodeOf(reason, main),
+    main,
+    dispatchers: [...machine.dispatchers.values()],
+    stats: topology.cores.map((_, i) => machine.stats(i)),
+    topology,
+    output: machine.console.perCore,
+    machine,
+  };
+}
+
+function exitCodeOf(reason: RunResult['reason'], main: readonly DispatcherRecord[]): number {
+  if (main.some((d) => d.state === 'faulted')) return EXIT_FAULT;
+  if (reason === 'max-cycles') return EXIT_MAX_CYCLES;
+  if (reason === 'deadlock') return EXIT_DEADLOCK;
+  return main.map((d) => d.exitCode ?? 0).find((c) => c !== 0) ?? 0;
+}
+
+/** The --stats table: per core instructions, cycles, idle, syscalls, switches, faults. */
+export function formatStats(r: RunResult): string {
+  const head = ['core', 'isa', 'instructions', 'cycles', 'idle', 'syscalls', 'switches', 'faults', 'tlb misses'];
+  const rows = r.stats.map((s, i) => [
+    String(i), r.topology.cores[i].isa, String(s.instructions), String(s.cycles), String(s.idle),
+    String(s.syscalls), String(s.switches), String(s.faults), String(s.tlbMisses),
+  ]);
+  const total = r.stats.reduce((a, s) => ({ i: a.i + s.instructions, c: Math.max(a.c, s.cycles), f: a.f + s.faults }), { i: 0, c: 0, f: 0 });
+  rows.push(['all', '', String(total.i), String(total.c), '', '', '', String(total.f), '']);
+  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
