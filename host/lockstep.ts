@@ -20,7 +20,7 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
   // picoseconds per cycle of each core, to compare clocks of cores of different speeds
   const period = m.topology.cores.map((c) => 1e6 / c.mhz);
   const cores = m.cores;
-  let hitLimit = false;
+  const parked: number[] = [];
   for (;;) {
     // the runnable core furthest behind in simulated time (ties: lowest id)
     let pick = -1;
@@ -31,12 +31,16 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
       const t = c.kernel.now() * period[i];
       if (t < best) { best = t; pick = i; }
     }
-    if (pick < 0) return hitLimit ? 'max-cycles' : 'done';
+    if (pick < 0) {
+      // cores stopped at the limit still have work: a later run may continue them
+      for (const i of parked) cores[i].idle = false;
+      return parked.length > 0 ? 'max-cycles' : 'done';
+    }
     const c = cores[pick];
     const now = c.kernel.now();
     if (now >= maxCycles) {
       c.idle = true; // parked at the limit
-      hitLimit = true;
+      parked.push(pick);
       continue;
     }
     if (c.kernel.run(Math.min(maxCycles, now + quantum)) === RUN_IDLE) c.idle = true;

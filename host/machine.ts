@@ -113,7 +113,7 @@ export class Machine implements MonitorHost {
     if ('fault' in end) {
       rec.state = 'faulted';
       rec.fault = end.fault;
-      this.diag(formatFault(end.fault, core, this.cores[core].isa, `dispatcher ${id} of ${rec.domain.name}`));
+      this.diag(formatFault(end.fault, core, this.cores[core].isa, `dispatcher ${id} of ${rec.domain.name}`, rec.domain.image));
     } else {
       rec.state = 'exited';
       rec.exitCode = end.code;

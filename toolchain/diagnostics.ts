@@ -38,7 +38,14 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
 
 /** Sorts diagnostics by file, line and column (stable for equal positions). */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
+  // one statement may yield the same error twice (a pseudo-instruction expanding to two
+  // instructions that both name a bad register): report it once
+  const seen = new Set<string>();
+  const unique = ds.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.col}\0${d.message}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return unique.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
 }
 
 /**

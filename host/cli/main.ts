@@ -1,6 +1,7 @@
 // The `wasmfish` command line. Each subcommand lives in its own file and registers itself
 // here; user errors become one line on stderr and a non-zero exit, never a stack trace.
 import { Command, CommanderError } from 'commander';
+import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 import { version } from './version.js';
 
@@ -8,6 +9,8 @@ type Register = (program: Command) => void;
 
 /** Subcommand modules, in the order `--help` lists them. */
 const commands: Array<() => Promise<{ register: Register }>> = [
+  () => import('./run.js'),
+  () => import('./demo.js'),
   () => import('./as.js'),
   () => import('./link.js'),
   () => import('./objdump.js'),
@@ -32,6 +35,11 @@ export async function main(argv: string[]): Promise<number> {
 export function reportError(e: unknown): number {
   if (e instanceof CommanderError) {
     // commander already printed its message (or the help/version text)
+    return e.exitCode;
+  }
+  if (e instanceof DiagnosticError) {
+    // compiler-style: file:line:col first, so editors can jump to it
+    process.stderr.write(`${e.message}\n`);
     return e.exitCode;
   }
   if (e instanceof UserError) {

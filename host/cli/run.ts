@@ -1,0 +1,68 @@
+// `wasmfish run`: builds a program (Minnow, assembly, objects or an image) and runs it on an
+// emulated machine until it ends; exits with the program's exit code.
+import type { Command } from 'commander';
+import { PRESET_NAMES } from '../topology.js';
+import { buildImage } from '../../toolchain/build.js';
+import { formatStats, runImage } from '../run.js';
+import { isaOption } from './as.js';
+import { coreSelection, intOption } from './options.js';
+
+interface RunFlags {
+  machine?: string;
+  cores?: string;
+  core?: number[] | 'all';
+  maxCycles?: number;
+  stats?: boolean;
+  prefix?: boolean;
+  isa?: string;
+  entry?: string;
+  arg?: number;
+  quantum?: number;
+  timeslice?: number;
+  memory?: number;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('build a program and run it on an emulated machine (lockstep, deterministic)')
+    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image')
+    .option('-m, --machine <name>', `machine preset (${PRESET_NAMES.join(', ')}) or a .json machine file`, 'default')
+    .option('--cores <list>', 'ISA of each core, e.g. r32,s32,a32 or r32*4,a32*2 (replaces the default machine\'s cores)')
+    .option('-c, --core <n>', 'core(s) to start the program on: a number, a list like 0,2, or all', coreSelection)
+    .option('--max-cycles <n>', 'stop when a core reaches this many simulated cycles', intOption('--max-cycles', 1, Number.MAX_SAFE_INTEGER))
+    .option('--stats', 'print per-core instructions, cycles and faults when it ends (to stderr)')
+    .option('--prefix', 'label every output line with its core: [core 2 s32] ...')
+    .option('--isa <name>', 'ISA of assembly files that have no .isa line')
+    .option('--entry <symbol>', 'entry point (default: _start, else main)')
+    .option('--arg <n>', 'the argument the entry function receives', intOption('--arg', -(2 ** 31), 2 ** 32 - 1), 0)
+    .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
+    .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
+    .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
+    .addHelpText('after', `
+Exit status: the program's exit code; 139 if it faulted, 124 if --max-cycles stopped it,
+125 if its dispatchers deadlocked.
+
+Examples:
+  $ wasmfish run examples/asm/hello-r32.s --stats
+  $ wasmfish run hello-s32.s --cores r32,s32 --core 1     # on core 1, an s32 core
+  $ wasmfish run prog.wfx --machine amd-4x4 --core all --prefix
+  $ wasmfish run loop.s --max-cycles 1_000_000
+`)
+    .action((files: string[], flags: RunFlags) => {
+      const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
+      const result = runImage(image, files.join(' '), {
+        machine: flags.machine,
+        cores: flags.cores,
+        on: flags.core,
+        maxCycles: flags.maxCycles,
+        prefix: flags.prefix,
+        arg: flags.arg,
+        quantum: flags.quantum,
+        timeslice: flags.timeslice,
+        memoryMiB: flags.memory,
+      });
+      if (flags.stats) process.stderr.write(formatStats(result));
+      process.exitCode = result.exitCode;
+    });
+}

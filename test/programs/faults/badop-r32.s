@@ -1,0 +1,5 @@
+; expect: undefined instruction
+; expect: .byte 0xff
+        .isa r32
+        .global main
+main:   .word 0xffffffff
