@@ -1,0 +1,81 @@
+// What every benchmark shares: repeated timed samples, medians and p99s, a progress bar on
+// long runs, a printed table, and a results file (bench/results/<name>.json) that records
+// the machine it was measured on.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { projectRoot } from '../host/paths.js';
+
+/** The value below which p percent of the samples fall (nearest rank). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+export const median = (samples: readonly number[]) => percentile(samples, 50);
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+}
+
+export function hostMachine(): Machine {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+export function describeMachine(m: Machine = hostMachine()): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`;
+}
+
+/** A progress bar on stderr when it is a terminal (and a no-op otherwise). */
+export class Progress {
+  private readonly bar?: cliProgress.SingleBar;
+  constructor(total: number, label: string) {
+    if (process.stderr.isTTY) {
+      this.bar = new cliProgress.SingleBar({
+        format: `${label} [{bar}] {value}/{total} {task}`, stream: process.stderr, clearOnComplete: true,
+      }, cliProgress.Presets.shades_classic);
+      this.bar.start(total, 0, { task: '' });
+    }
+  }
+  tick(task: string): void {
+    this.bar?.increment(1, { task });
+  }
+  stop(): void {
+    this.bar?.stop();
+  }
+}
+
+/** A fixed-width text table: the first `left` columns left-aligned, the rest right-aligned. */
+export function table(head: string[], rows: string[][], left = 1): string {
+  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k < left ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The same table as Markdown, for the README. */
+export function markdownTable(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
+}
+
+/** Writes bench/results/<name>.json (or to `dir`) and returns its path. */
+export function writeResults(name: string, results: unknown, dir = join(projectRoot(), 'bench', 'results')): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.json`);
+  writeFileSync(path, JSON.stringify({ benchmark: name, date: new Date().toISOString(), machine: hostMachine(), results }, null, 2) + '\n');
+  return path;
+}
+
+/** Formats a rate: 412.3 M/s. */
+export const rate = (perSecond: number) => `${(perSecond / 1e6).toFixed(1)} M`;

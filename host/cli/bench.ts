@@ -1,0 +1,36 @@
+// `wasmfish bench NAME`: the benchmarks in bench/. Each prints medians and p99s, compares
+// against its baseline in the same run, and writes bench/results/NAME.json.
+import type { Command } from 'commander';
+import { UserError } from '../../toolchain/errors.js';
+import { describeMachine, interpTables, benchInterp } from '../../bench/interp.js';
+import { intOption } from './options.js';
+
+const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; samples?: number; markdown?: boolean }) => Promise<string> }> = {
+  interp: {
+    about: 'guest instructions/s of each ISA\'s interpreter vs the TypeScript reference; the lockstep machine at 4, 32, 256 cores',
+    run: async (o) => {
+      const r = await benchInterp(o);
+      return `${interpTables(r, o.markdown)}\nresults: ${r.file}\n`;
+    },
+  },
+};
+
+export function register(program: Command): void {
+  program
+    .command('bench')
+    .description('run a benchmark: ' + Object.keys(BENCHMARKS).join(', '))
+    .argument('[name]', 'which benchmark (default: all)')
+    .option('--quick', 'a small, fast version (for a smoke test)')
+    .option('--samples <n>', 'timed samples per measurement', intOption('--samples', 1, 1000))
+    .option('--markdown', 'print the tables as Markdown (for the README)')
+    .addHelpText('after', '\nBenchmarks:\n' + Object.entries(BENCHMARKS).map(([k, v]) => `  ${k.padEnd(8)} ${v.about}`).join('\n') + '\n')
+    .action(async (name: string | undefined, o: { quick?: boolean; samples?: number; markdown?: boolean }) => {
+      const names = name ? [name] : Object.keys(BENCHMARKS);
+      for (const n of names) {
+        const b = BENCHMARKS[n];
+        if (!b) throw new UserError(`unknown benchmark '${n}' (there are: ${Object.keys(BENCHMARKS).join(', ')})`);
+        process.stdout.write(`== ${n} on ${describeMachine()}\n`);
+        process.stdout.write(await b.run(o));
+      }
+    });
+}
