@@ -1,138 +1,107 @@
-// A domain: one running program — its address space (page table, text slices, data, heap,
-// stacks) shared by all of its dispatchers on any core (Barrelfish's "domain"). The loader
-// builds it from a linked image; the frames it uses are returned when it ends.
+// A domain's address space — one running program's page table, text slices, data, heap and
+// stacks, shared by all of its dispatchers on any core — as the monitors build it. Every
+// function here works on the page tables in shared memory and takes its frames from the
+// calling monitor's own ledger.
 import type { IsaName } from '../isa/index.js';
 import {
-  HEAP_LIMIT, PAGE_MASK, PAGE_SIZE, STACK_PAGES, STACK_SLOTS, stackTop,
+  DATA_BASE, HEAP_LIMIT, PAGE_MASK, PAGE_SIZE, STACK_PAGES, stackTop,
 } from '../kernel/shared/addrspace.js';
-import { PTE_EXEC, PTE_WRITE } from '../kernel/shared/layout.js';
+import { PTE_EXEC, PTE_SHARED, PTE_WRITE } from '../kernel/shared/layout.js';
 import type { WfxFile } from '../toolchain/image/format.js';
-import { UserError } from '../toolchain/errors.js';
-import type { FrameAllocator } from './frames.js';
-import { type FrameSource, mapPage, mapRegion } from './pagetable.js';
+import { type FrameSource, mapPage, mapRegion, setPageFlags, walk } from './pagetable.js';
 
 const pageDown = (a: number) => a & ~PAGE_MASK;
 const pageUp = (a: number) => (a + PAGE_MASK) & ~PAGE_MASK;
 
-/** Frames taken for one domain, so they can all be given back. */
-class DomainFrames implements FrameSource {
-  readonly frames: number[] = [];
-  constructor(private readonly alloc: FrameAllocator) {}
-  allocFrame(): number {
-    const f = this.alloc.allocFrame();
-    this.frames.push(f);
-    return f;
+/** Builds a domain's page table from an image; returns its root and the start of its heap. */
+export function loadImage(view: DataView, frames: FrameSource, image: WfxFile): { root: number; brk: number } {
+  const root = frames.allocFrame();
+  let rwStart = Infinity, rwEnd = 0;
+  for (const s of image.sections) {
+    if (s.kind === 'text') {
+      const lead = s.addr & PAGE_MASK;
+      const bytes = new Uint8Array(lead + s.bytes.length);
+      bytes.set(s.bytes, lead);
+      mapRegion(view, frames, root, pageDown(s.addr), pageUp(s.addr + s.size) - pageDown(s.addr), PTE_EXEC, bytes);
+    } else {
+      rwStart = Math.min(rwStart, s.addr);
+      rwEnd = Math.max(rwEnd, s.addr + s.size);
+    }
   }
+  if (rwEnd === 0) return { root, brk: DATA_BASE };
+  const base = pageDown(rwStart);
+  const mapped = mapRegion(view, frames, root, base, pageUp(rwEnd) - base, PTE_WRITE);
+  const mem = new Uint8Array(view.buffer);
+  for (const s of image.sections) {
+    if (s.kind !== 'data') continue;
+    for (let i = 0; i < s.bytes.length; i++) {
+      const va = s.addr + i;
+      mem[mapped[Math.floor((va - base) / PAGE_SIZE)] + (va & PAGE_MASK)] = s.bytes[i];
+    }
+  }
+  return { root, brk: pageUp(rwEnd) };
 }
 
-export class Domain {
-  /** the page directory */
-  readonly root: number;
-  /** current end of the heap (grows with memgrow) */
-  brk: number;
-  /** stack slots in use, and those whose pages are mapped (a freed slot keeps its pages) */
-  private readonly stackSlots = new Set<number>();
-  private readonly stackMapped = new Set<number>();
-  private readonly frames: DomainFrames;
-  /** live dispatchers: machine-wide id -> core */
-  readonly dispatchers = new Map<number, number>();
-
-  constructor(
-    readonly id: number,
-    readonly name: string,
-    readonly image: WfxFile,
-    private readonly view: DataView,
-    alloc: FrameAllocator,
-  ) {
-    this.frames = new DomainFrames(alloc);
-    this.root = this.frames.allocFrame();
-    this.brk = this.load();
-  }
-
-  /** Maps every section of the image; returns the start of the heap. */
-  private load(): number {
-    let rwStart = Infinity, rwEnd = 0;
-    for (const s of this.image.sections) {
-      if (s.kind === 'text') {
-        mapRegion(this.view, this.frames, this.root, pageDown(s.addr), pageUp(s.addr + s.size) - pageDown(s.addr), PTE_EXEC, padTo(s.bytes, s.addr & PAGE_MASK));
-      } else {
-        rwStart = Math.min(rwStart, s.addr);
-        rwEnd = Math.max(rwEnd, s.addr + s.size);
-      }
-    }
-    if (rwEnd === 0) return 0x01000000;
-    const base = pageDown(rwStart);
-    const frames = mapRegion(this.view, this.frames, this.root, base, pageUp(rwEnd) - base, PTE_WRITE);
-    // copy initialised data into its frames, page by page (bss stays zero)
-    const mem = new Uint8Array(this.view.buffer);
-    for (const s of this.image.sections) {
-      if (s.kind !== 'data') continue;
-      for (let i = 0; i < s.bytes.length; i++) {
-        const va = s.addr + i;
-        mem[frames[(va - base) >>> 12] + (va & PAGE_MASK)] = s.bytes[i];
-      }
-    }
-    return pageUp(rwEnd);
-  }
-
-  /** Entry point of the slice for `isa`, or a clear error if the image has none. */
-  entryFor(isa: IsaName, core: number): number {
-    const text = this.image.sections.find((s) => s.kind === 'text' && s.isa === isa);
-    if (!text || text.entry === undefined) {
-      const have = this.image.sections.filter((s) => s.kind === 'text').map((s) => s.isa).join(', ') || 'none';
-      throw new UserError(`${this.name} has no ${isa} code (its slices: ${have}), so it cannot run on core ${core} (${isa})`);
-    }
-    return text.entry;
-  }
-
-  /** Takes a free stack slot and maps its stack pages; returns the slot. */
-  allocStack(): number {
-    let slot = 0;
-    while (this.stackSlots.has(slot)) slot++;
-    if (slot >= STACK_SLOTS) throw new UserError(`${this.name}: more than ${STACK_SLOTS} dispatchers`);
-    this.stackSlots.add(slot);
-    const top = stackTop(slot);
-    if (!this.stackMapped.has(slot)) {
-      mapRegion(this.view, this.frames, this.root, top - STACK_PAGES * PAGE_SIZE, STACK_PAGES * PAGE_SIZE, PTE_WRITE);
-      this.stackMapped.add(slot);
-    }
-    return slot;
-  }
-
-  freeStack(slot: number): void {
-    this.stackSlots.delete(slot);
-  }
-
-  /**
-   * Grows the heap by `bytes` (sys memgrow): maps fresh zeroed pages and returns the old end,
-   * or -1 if it would pass HEAP_LIMIT or memory is exhausted.
-   */
-  grow(bytes: number): number {
-    const old = this.brk;
-    if (bytes < 0 || old + bytes > HEAP_LIMIT) return -1;
-    try {
-      for (let va = pageUp(old); va < pageUp(old + bytes); va += PAGE_SIZE) {
-        mapPage(this.view, this.frames, this.root, va, this.frames.allocFrame(), PTE_WRITE);
-      }
-    } catch (e) {
-      if (e instanceof UserError) return -1;
-      throw e;
-    }
-    this.brk = old + bytes;
-    return old;
-  }
-
-  /** Returns every frame of this domain (it has no dispatchers left). */
-  release(alloc: FrameAllocator): void {
-    for (const f of this.frames.frames) alloc.freeFrame(f);
-    this.frames.frames.length = 0;
-  }
+/** Maps the stack pages of stack slot `slot` (unless they are mapped already). */
+export function mapStack(view: DataView, frames: FrameSource, root: number, slot: number): void {
+  const top = stackTop(slot);
+  if (walk(view, root, top - PAGE_SIZE)) return;
+  mapRegion(view, frames, root, top - STACK_PAGES * PAGE_SIZE, STACK_PAGES * PAGE_SIZE, PTE_WRITE);
 }
 
-/** `bytes` shifted right by `lead` zero bytes (a section that starts inside a page). */
-function padTo(bytes: Uint8Array, lead: number): Uint8Array {
-  if (lead === 0) return bytes;
-  const out = new Uint8Array(lead + bytes.length);
-  out.set(bytes, lead);
+/**
+ * Grows a heap from `brk` by `bytes`: maps fresh pages (shared ones for a domain running on
+ * several cores) and returns the new end, or -1 past HEAP_LIMIT.
+ */
+export function growHeap(view: DataView, frames: FrameSource, root: number, brk: number, bytes: number, shared: boolean): number {
+  if (bytes < 0 || brk + bytes > HEAP_LIMIT) return -1;
+  for (let va = pageUp(brk); va < pageUp(brk + bytes); va += PAGE_SIZE) {
+    mapPage(view, frames, root, va, frames.allocFrame(), PTE_WRITE | (shared ? PTE_SHARED : 0));
+  }
+  return brk + bytes;
+}
+
+/** Frames a heap growth needs at most (pages plus page tables). */
+export function framesForGrowth(brk: number, bytes: number): number {
+  const pages = (pageUp(brk + Math.max(0, bytes)) - pageUp(brk)) / PAGE_SIZE;
+  return pages + Math.ceil(pages / 1024) + 1;
+}
+
+/**
+ * Marks the data, bss and heap pages shared: from now on the cost model sees every access
+ * to them (the domain runs on more than one core). The caller flushes the TLBs.
+ */
+export function markShared(view: DataView, root: number, brk: number): void {
+  for (let va = DATA_BASE; va < pageUp(brk); va += PAGE_SIZE) setPageFlags(view, root, va, PTE_SHARED);
+}
+
+/** The entry point of the image's slice for `isa`, or undefined if it has none. */
+export function entryOf(image: WfxFile, isa: IsaName): number | undefined {
+  return image.sections.find((s) => s.kind === 'text' && s.isa === isa)?.entry;
+}
+
+/**
+ * The same function in another ISA's slice: the global symbol at `addr` in the `from` slice,
+ * looked up by name in the `to` slice. 'no-code' if the image has no slice for `to`,
+ * 'not-a-function' if no global symbol starts at `addr` or the other slice lacks it.
+ */
+export function translateEntry(image: WfxFile, from: IsaName, addr: number, to: IsaName): number | 'no-code' | 'not-a-function' {
+  const sec = (isa: IsaName) => image.sections.findIndex((s) => s.kind === 'text' && s.isa === isa);
+  const src = sec(from), dst = sec(to);
+  if (dst < 0) return 'no-code';
+  if (from === to) return addr;
+  const sym = image.symbols.find((s) => s.section === src && s.value === addr && s.global);
+  const there = sym && image.symbols.find((s) => s.section === dst && s.name === sym.name && s.global);
+  return there ? there.value : 'not-a-function';
+}
+
+/** `len` bytes of a domain's memory at `va`, or null if any of them is unmapped. */
+export function readUser(view: DataView, root: number, va: number, len: number): Uint8Array | null {
+  const out = new Uint8Array(len);
+  for (let i = 0; i < len; i++) {
+    const m = walk(view, root, (va + i) >>> 0);
+    if (!m) return null;
+    out[i] = view.getUint8(m.frame + ((va + i) & PAGE_MASK));
+  }
   return out;
 }

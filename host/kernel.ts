@@ -7,7 +7,8 @@ import { kernelWasmPath } from './paths.js';
 
 /** What a core's kernel instance exports (kernel/main-<isa>.ts, kernel/api.ts). */
 export interface KernelExports {
-  init(core: number, base: number): void;
+  /** binds the instance to a core; `period` is its clock period in picoseconds */
+  init(core: number, base: number, period: number): void;
   /** runs until the core clock reaches `limit`: RUN_LIMIT or RUN_IDLE (shared/kabi.ts) */
   run(limit: number): number;
   dispatcher_create(id: number, asid: number, root: number, entry: number, arg: number, stackSlot: number): number;
@@ -19,6 +20,18 @@ export interface KernelExports {
   idle_until(t: number): void;
   tlb_flush(asid: number): void;
   tlb_flush_page(asid: number, va: number): void;
+  /** dispatchers that can run now */
+  runnable(): number;
+  // channels, for the monitor (kernel/channel.ts)
+  chan_init(c: number, nslots: number, a: number, b: number): void;
+  ep_open(c: number, side: number, peer: number, ownerSlot: number, ownerId: number): number;
+  ep_close(h: number): void;
+  /** sends the first n words of the message buffer: 0, -1 (no room now) or an E_* error */
+  mon_send(h: number, n: number, type: number): number;
+  /** one complete message into the message buffer: (type << 16) | words, or -1 */
+  mon_recv(h: number): number;
+  doorbell_take(bits: number): number;
+  charge(cycles: number): void;
 }
 
 /** What the host provides to a core's kernel instance (kernel/host.ts). */
@@ -29,6 +42,8 @@ export interface KernelImports {
   host_event(kind: number, slot: number): void;
   /** serve system call `num` of dispatcher `slot`: HS_DONE or HS_BLOCKED */
   host_syscall(slot: number, num: number): number;
+  /** this kernel rang core `core`'s doorbell */
+  host_wake(core: number): void;
 }
 
 const modules = new Map<IsaName, WebAssembly.Module>();
@@ -60,6 +75,7 @@ export function instantiateKernel(
       host_console: imports.host_console,
       host_event: imports.host_event,
       host_syscall: imports.host_syscall,
+      host_wake: imports.host_wake,
     },
   });
   return instance.exports as unknown as KernelExports;

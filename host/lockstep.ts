@@ -43,6 +43,9 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
       parked.push(pick);
       continue;
     }
-    if (c.kernel.run(Math.min(maxCycles, now + quantum)) === RUN_IDLE) c.idle = true;
+    const r = c.kernel.run(Math.min(maxCycles, now + quantum));
+    // the monitor's turn on its core's clock: its messages, its outbox
+    c.monitor.turn();
+    if (r === RUN_IDLE && m.quiet(c)) c.idle = true;
   }
 }

@@ -1,17 +1,17 @@
-// The emulated machine: boots the cores of a topology over one shared memory and keeps the
-// table of programs (domains) and their dispatchers.
+// The emulated machine: boots the cores of a topology over one shared memory — a kernel
+// instance and a monitor per core, the monitor mesh between them — and keeps, for the
+// harness, the record of every dispatcher that ran. The OS state itself lives in the
+// monitors and kernels; this file is the board they sit on.
 import type { IsaName } from '../isa/index.js';
-import { coreBlock } from '../kernel/shared/layout.js';
+import { C_DOORBELL, coreBlock } from '../kernel/shared/layout.js';
 import type { WfxFile } from '../toolchain/image/format.js';
-import { UserError } from '../toolchain/errors.js';
 import { Console, type ConsoleOptions } from './devices/console.js';
-import { Domain } from './domain.js';
-import { FrameAllocator } from './frames.js';
+import { ImageStore } from './images.js';
 import { type KernelExports, instantiateKernel, kernelModule } from './kernel.js';
 import { type CoreStats, MachineMemory } from './memory.js';
-import { Monitor, type MonitorHost } from './monitor/monitor.js';
+import { type DispatcherEvent, Monitor, type MonitorEvents } from './monitor/monitor.js';
 import { type FaultInfo, formatFault } from './report.js';
-import type { Topology } from './topology.js';
+import { type Topology, lineLatency } from './topology.js';
 
 export interface MachineOptions {
   readonly topology: Topology;
@@ -19,6 +19,8 @@ export interface MachineOptions {
   readonly memoryMiB?: number;
   /** dispatcher time slice in cycles */
   readonly timeslice?: number;
+  /** charge cache-line transfers (default: on) */
+  readonly costModel?: boolean;
   readonly console?: ConsoleOptions;
   /** where fault reports and machine messages go (default: process.stderr) */
   readonly diag?: (text: string) => void;
@@ -29,106 +31,119 @@ export interface Core {
   readonly isa: IsaName;
   readonly kernel: KernelExports;
   readonly monitor: Monitor;
-  /** nothing runnable: the scheduler skips it until something wakes it */
+  /** nothing to do: the scheduler skips it until something wakes it */
   idle: boolean;
 }
 
 export interface DispatcherRecord {
   readonly id: number;
-  readonly domain: Domain;
+  readonly domain: number;
   readonly core: number;
-  readonly slot: number;
-  readonly stackSlot: number;
+  readonly program: string;
   state: 'live' | 'exited' | 'faulted';
   exitCode?: number;
   fault?: FaultInfo;
 }
 
-export class Machine implements MonitorHost {
+/** A program image stored on the machine, ready to be started on any core. */
+export interface Program {
+  readonly image: number;
+  readonly name: string;
+}
+
+export class Machine {
   readonly topology: Topology;
   readonly mem: MachineMemory;
-  readonly frames: FrameAllocator;
+  readonly images = new ImageStore();
   readonly console: Console;
   readonly cores: Core[] = [];
-  readonly domains = new Map<number, Domain>();
   readonly dispatchers = new Map<number, DispatcherRecord>();
   private readonly diag: (text: string) => void;
-  private nextDomain = 1;
-  private nextDispatcher = 1;
+  private nextImage = 1;
 
   constructor(opts: MachineOptions) {
-    this.topology = opts.topology;
-    this.diag = opts.diag ?? ((t) => process.stderr.write(t));
-    const ncores = opts.topology.cores.length;
-    // 1. size the shared memory and lay it out (kernel/shared/layout.ts)
+    const t = (this.topology = opts.topology);
+    this.diag = opts.diag ?? ((s) => process.stderr.write(s));
+    // 1. size the shared memory and lay it out (kernel/shared/layout.ts), with the topology's
+    //    cache-line latencies for the cost model
     this.mem = new MachineMemory({
-      ncores, frameBytes: (opts.memoryMiB ?? 64) * 1024 * 1024, timeslice: opts.timeslice,
+      ncores: t.cores.length,
+      frameBytes: (opts.memoryMiB ?? 64) * 1024 * 1024,
+      timeslice: opts.timeslice,
+      coherence: opts.costModel ?? true,
+      latency: (a, b) => lineLatency(t, a, b),
     });
-    // 2. the frames that programs and page tables are made of
-    this.frames = new FrameAllocator(this.mem.bytes, this.mem.layout.framesBase, this.mem.layout.framesEnd);
-    // 3. devices
-    this.console = new Console(opts.topology, opts.console);
-    // 4. one kernel instance per core, all importing the same memory, each with its monitor
-    opts.topology.cores.forEach((spec, id) => {
-      const monitor = new Monitor(id, spec.isa, this);
-      const kernel = instantiateKernel(kernelModule(spec.isa), this.mem.memory, monitor.imports());
-      monitor.kernel = kernel;
-      kernel.init(id, coreBlock(id));
+    // 2. devices
+    this.console = new Console(t, opts.console);
+    const events = this.events();
+    const isas = t.cores.map((c) => c.isa);
+    // 3. one kernel instance per core, all importing the same memory, each with its monitor
+    t.cores.forEach((spec, id) => {
+      const monitor = new Monitor({ core: id, isas, mem: this.mem, images: this.images, events });
+      const kernel = instantiateKernel(kernelModule(spec.isa), this.mem.memory, monitor.imports((c) => this.wake(c)));
+      kernel.init(id, coreBlock(id), Math.round(1e6 / spec.mhz));
       this.cores.push({ id, isa: spec.isa, kernel, monitor, idle: true });
     });
+    // 4. the monitor mesh: a channel between every pair of monitors
+    for (const c of this.cores) c.monitor.attach(c.kernel);
   }
 
-  /** Loads a linked image as a new program (domain). */
-  load(image: WfxFile, name: string): Domain {
-    if (image.kind !== 'image') throw new UserError(`${name} is an object file, not a linked image: link it first (wasmfish link)`);
-    const d = new Domain(this.nextDomain++, name, image, this.mem.view, this.frames);
-    this.domains.set(d.id, d);
-    return d;
+  /** What the harness hears from the monitors: output, dispatchers starting and ending. */
+  private events(): MonitorEvents {
+    return {
+      output: (core, dispatcher, bytes) => this.console.write(core, dispatcher, bytes),
+      started: (d: DispatcherEvent) => {
+        this.dispatchers.set(d.id, { ...d, state: 'live' });
+      },
+      ended: (d) => {
+        const rec = this.dispatchers.get(d.id);
+        this.console.flushDispatcher(d.core, d.id);
+        if (!rec) return;
+        if (d.fault) {
+          rec.state = 'faulted';
+          rec.fault = d.fault;
+          const image = this.images.get(this.programOf(d.program)).image;
+          this.diag(formatFault(d.fault, d.core, this.cores[d.core].isa, `dispatcher ${d.id} of ${d.program}`, image));
+        } else {
+          rec.state = 'exited';
+          rec.exitCode = d.code;
+        }
+      },
+    };
   }
 
-  /** Starts a dispatcher of `domain` on `core` at the entry of that core's ISA slice. */
-  spawn(domain: Domain, core: number, arg = 0, entry?: number): DispatcherRecord {
+  private readonly programIds = new Map<string, number>();
+  private programOf(name: string): number {
+    return this.programIds.get(name)!;
+  }
+
+  /** A core rang another's doorbell: the scheduler must give that core a turn. */
+  wake(core: number): void {
     const c = this.cores[core];
-    if (!c) throw new UserError(`core ${core} does not exist (this machine has cores 0..${this.cores.length - 1})`);
-    const pc = entry ?? domain.entryFor(c.isa, core);
-    const stackSlot = domain.allocStack();
-    const id = this.nextDispatcher++;
-    const slot = c.kernel.dispatcher_create(id, domain.id, domain.root, pc, arg >>> 0, stackSlot);
-    if (slot < 0) {
-      domain.freeStack(stackSlot);
-      throw new UserError(slot === -1 ? `core ${core} has no free dispatcher slot` : `core ${core}: the new dispatcher's stack is not writable`);
-    }
-    const rec: DispatcherRecord = { id, domain, core, slot, stackSlot, state: 'live' };
-    this.dispatchers.set(id, rec);
-    domain.dispatchers.set(id, core);
+    if (c) c.idle = false;
+  }
+
+  /** Stores a linked image on the machine (the monitors read it like a file). */
+  load(image: WfxFile, name: string): Program {
+    if (image.kind !== 'image') throw new Error(`${name} is an object file, not a linked image`);
+    const id = this.nextImage++;
+    this.images.put(id, image, name);
+    this.programIds.set(name, id);
+    return { image: id, name };
+  }
+
+  /** Starts `program` on `core` as a new domain, through that core's monitor. */
+  spawn(program: Program, core: number, arg = 0): DispatcherRecord {
+    const c = this.cores[core];
+    if (!c) throw new Error(`core ${core} does not exist (this machine has cores 0..${this.cores.length - 1})`);
+    const id = c.monitor.domains.startProgram(program.image, arg);
     c.idle = false;
-    return rec;
+    return this.dispatchers.get(id)!;
   }
 
-  // ── MonitorHost ──
-  dispatcherEnded(id: number, core: number, end: { code: number } | { fault: FaultInfo }): void {
-    const rec = this.dispatchers.get(id);
-    if (!rec) return;
-    this.console.flushDispatcher(core, id);
-    if ('fault' in end) {
-      rec.state = 'faulted';
-      rec.fault = end.fault;
-      this.diag(formatFault(end.fault, core, this.cores[core].isa, `dispatcher ${id} of ${rec.domain.name}`, rec.domain.image));
-    } else {
-      rec.state = 'exited';
-      rec.exitCode = end.code;
-    }
-    rec.domain.freeStack(rec.stackSlot);
-    rec.domain.dispatchers.delete(id);
-    if (rec.domain.dispatchers.size === 0) {
-      rec.domain.release(this.frames);
-      this.domains.delete(rec.domain.id);
-    }
-  }
-
-  growHeap(id: number, bytes: number): number {
-    const rec = this.dispatchers.get(id);
-    return rec ? rec.domain.grow(bytes) : -1;
+  /** Nothing left to do on core `c` for now. */
+  quiet(c: Core): boolean {
+    return c.kernel.runnable() === 0 && !c.monitor.busy && this.mem.u32(coreBlock(c.id) + C_DOORBELL) === 0;
   }
 
   stats(core: number): CoreStats {

@@ -2,16 +2,21 @@
 // kernel/shared/layout.ts draws it. The host reads and writes it through this view; it never
 // hard-codes an offset.
 import { PAGE_SIZE } from '../kernel/shared/addrspace.js';
-import {
-  CORE_SIZE, CORES_BASE, C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_SWITCHES, C_SYSCALLS,
-  C_TLB_MISSES, MACHINE_BASE, MACHINE_MAGIC, MF_PARALLEL, M_CHANNELS_BASE, M_FLAGS,
-  M_FRAMES_BASE, M_FRAMES_END, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, WASM_PAGE,
-  coreBlock,
-} from '../kernel/shared/layout.js';
+import { MONITOR_SLOTS, USER_SLOTS, channelSize } from '../kernel/shared/channel.js';
 import { DEFAULT_TIMESLICE } from '../kernel/shared/costs.js';
+import {
+  CORE_SIZE, CORES_BASE, C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_MSGS_RECV, C_MSGS_SENT,
+  C_STALL, C_SWITCHES, C_SYSCALLS, C_TLB_MISSES, DIR_ENTRY, LINE_SIZE, MACHINE_BASE,
+  MACHINE_MAGIC, MF_COHERENCE, MF_PARALLEL, M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_BASE,
+  M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, WASM_PAGE, coreBlock,
+} from '../kernel/shared/layout.js';
 
 /** The module maximum of every kernel (kernel/build.ts): a machine's memory cannot exceed it. */
 export const MAX_MEMORY_PAGES = 32768;
+/** Program channels in each core's pool (its monitor hands them out): fewer on big machines. */
+export function channelsPerCore(ncores: number): number {
+  return Math.max(8, Math.min(64, Math.floor(2048 / ncores)));
+}
 
 export interface MemoryPlan {
   readonly ncores: number;
@@ -19,29 +24,74 @@ export interface MemoryPlan {
   readonly frameBytes: number;
   readonly timeslice?: number;
   readonly parallel?: boolean;
+  /** charge cache-line transfers (the lockstep cost model); default: on unless parallel */
+  readonly coherence?: boolean;
+  /** cycles to move a line from core a to core b */
+  readonly latency?: (a: number, b: number) => number;
 }
 
 export interface Layout {
   readonly ncores: number;
+  readonly latBase: number;
+  readonly dirBase: number;
   readonly channelsBase: number;
+  /** the monitor mesh: one channel per pair of cores */
+  readonly meshBase: number;
+  /** the per-core pools of program channels */
+  readonly poolsBase: number;
+  /** channels in each core's pool */
+  readonly poolSize: number;
   readonly framesBase: number;
   readonly framesEnd: number;
   readonly pages: number;
 }
 
 const alignUp = (x: number, a: number) => Math.ceil(x / a) * a;
+export const MONITOR_CHANNEL_BYTES = channelSize(MONITOR_SLOTS);
+export const USER_CHANNEL_BYTES = channelSize(USER_SLOTS);
 
 /** Where each region goes for a machine of `plan.ncores` cores. */
 export function planLayout(plan: MemoryPlan): Layout {
-  const coresEnd = CORES_BASE + plan.ncores * CORE_SIZE;
-  const channelsBase = alignUp(coresEnd, PAGE_SIZE);
-  const framesBase = channelsBase; // (URPC rings will sit between)
-  const framesEnd = alignUp(framesBase + plan.frameBytes, WASM_PAGE);
+  const n = plan.ncores;
+  const latBase = alignUp(CORES_BASE + n * CORE_SIZE, PAGE_SIZE);
+  const meshBytes = alignUp((n * (n - 1)) / 2 * MONITOR_CHANNEL_BYTES, PAGE_SIZE);
+  const poolSize = channelsPerCore(n);
+  const poolBytes = alignUp(n * poolSize * USER_CHANNEL_BYTES, PAGE_SIZE);
+  const frameBytes = alignUp(plan.frameBytes, PAGE_SIZE);
+  const tracked = meshBytes + poolBytes + frameBytes;
+  const dirBase = alignUp(latBase + n * n * 2, PAGE_SIZE);
+  const channelsBase = alignUp(dirBase + (tracked / LINE_SIZE) * DIR_ENTRY, PAGE_SIZE);
+  const framesBase = channelsBase + meshBytes + poolBytes;
+  const framesEnd = alignUp(framesBase + frameBytes, WASM_PAGE);
   const pages = framesEnd / WASM_PAGE;
   if (pages > MAX_MEMORY_PAGES) {
-    throw new RangeError(`a machine of ${plan.ncores} cores with ${plan.frameBytes >> 20} MiB of frames needs more than 2 GiB`);
+    throw new RangeError(`a machine of ${n} cores with ${frameBytes >> 20} MiB of frames needs more than 2 GiB`);
   }
-  return { ncores: plan.ncores, channelsBase, framesBase, framesEnd, pages };
+  return { ncores: n, latBase, dirBase, channelsBase, meshBase: channelsBase, poolsBase: channelsBase + meshBytes, poolSize, framesBase, framesEnd, pages };
+}
+
+/** The channel between the monitors of cores a and b (a ≠ b); its side A is the lower core. */
+export function monitorChannel(l: Layout, a: number, b: number): number {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  const index = lo * l.ncores - (lo * (lo + 1)) / 2 + (hi - lo - 1);
+  return l.meshBase + index * MONITOR_CHANNEL_BYTES;
+}
+
+/** Program channel `i` of core `core`'s pool. */
+export function poolChannel(l: Layout, core: number, i: number): number {
+  return l.poolsBase + (core * l.poolSize + i) * USER_CHANNEL_BYTES;
+}
+
+export function poolSize(l: Layout): number {
+  return l.poolSize;
+}
+
+/** The frames of core `core`'s share: [start, end). */
+export function frameShare(l: Layout, core: number): [number, number] {
+  const pages = (l.framesEnd - l.framesBase) / PAGE_SIZE;
+  const per = Math.floor(pages / l.ncores);
+  const start = l.framesBase + core * per * PAGE_SIZE;
+  return [start, core === l.ncores - 1 ? l.framesEnd : start + per * PAGE_SIZE];
 }
 
 /** The machine memory and a view of it. */
@@ -49,8 +99,10 @@ export class MachineMemory {
   readonly memory: WebAssembly.Memory;
   readonly view: DataView;
   readonly bytes: Uint8Array;
+  readonly words: Int32Array;
   readonly layout: Layout;
 
+  /** Lays out a new machine memory, or wraps an existing one (a worker's view of it). */
   constructor(plan: MemoryPlan, memory?: WebAssembly.Memory) {
     this.layout = planLayout(plan);
     this.memory = memory ?? new WebAssembly.Memory({
@@ -58,19 +110,28 @@ export class MachineMemory {
     });
     this.view = new DataView(this.memory.buffer);
     this.bytes = new Uint8Array(this.memory.buffer);
+    this.words = new Int32Array(this.memory.buffer);
     if (!memory) this.writeMachineBlock(plan);
   }
 
   private writeMachineBlock(plan: MemoryPlan): void {
     const v = this.view;
     const l = this.layout;
+    const coherence = plan.coherence ?? !plan.parallel;
     v.setUint32(MACHINE_BASE + M_NCORES, l.ncores, true);
     v.setUint32(MACHINE_BASE + M_MEM_PAGES, l.pages, true);
     v.setUint32(MACHINE_BASE + M_CHANNELS_BASE, l.channelsBase, true);
     v.setUint32(MACHINE_BASE + M_FRAMES_BASE, l.framesBase, true);
     v.setUint32(MACHINE_BASE + M_FRAMES_END, l.framesEnd, true);
     v.setUint32(MACHINE_BASE + M_TIMESLICE, plan.timeslice ?? DEFAULT_TIMESLICE, true);
-    v.setUint32(MACHINE_BASE + M_FLAGS, plan.parallel ? MF_PARALLEL : 0, true);
+    v.setUint32(MACHINE_BASE + M_FLAGS, (plan.parallel ? MF_PARALLEL : 0) | (coherence ? MF_COHERENCE : 0), true);
+    v.setUint32(MACHINE_BASE + M_LAT_BASE, l.latBase, true);
+    v.setUint32(MACHINE_BASE + M_DIR_BASE, l.dirBase, true);
+    for (let a = 0; a < l.ncores; a++) {
+      for (let b = 0; b < l.ncores; b++) {
+        v.setUint16(l.latBase + (a * l.ncores + b) * 2, Math.min(65535, plan.latency?.(a, b) ?? 0), true);
+      }
+    }
     v.setUint32(MACHINE_BASE + M_MAGIC, MACHINE_MAGIC, true);
   }
 
@@ -90,10 +151,13 @@ export class MachineMemory {
       cycles: this.u64(b + C_CLOCK),
       instructions: this.u64(b + C_INSTRET),
       idle: this.u64(b + C_IDLE),
+      stall: this.u64(b + C_STALL),
       faults: this.u32(b + C_FAULTS),
       syscalls: this.u32(b + C_SYSCALLS),
       switches: this.u32(b + C_SWITCHES),
       tlbMisses: this.u32(b + C_TLB_MISSES),
+      messagesSent: this.u32(b + C_MSGS_SENT),
+      messagesReceived: this.u32(b + C_MSGS_RECV),
     };
   }
 }
@@ -102,8 +166,11 @@ export interface CoreStats {
   cycles: number;
   instructions: number;
   idle: number;
+  stall: number;
   faults: number;
   syscalls: number;
   switches: number;
   tlbMisses: number;
+  messagesSent: number;
+  messagesReceived: number;
 }

@@ -13,6 +13,11 @@ export interface FrameSource {
   allocFrame(): number;
 }
 
+/** Atomic access to page-table words: monitors on other cores may map into the same table. */
+function words(mem: DataView): Int32Array {
+  return new Int32Array(mem.buffer, 0, mem.buffer.byteLength >> 2);
+}
+
 export interface Mapping {
   /** physical address of the frame */
   readonly frame: number;
@@ -35,11 +40,21 @@ export function mapPage(mem: DataView, frames: FrameSource, root: number, va: nu
   const pdeAt = pdeAddr(root, va >>> 0);
   let pde = mem.getUint32(pdeAt, true);
   if ((pde & PTE_PRESENT) === 0) {
-    pde = (frames.allocFrame() | PTE_PRESENT) >>> 0;
-    mem.setUint32(pdeAt, pde, true);
+    // install a new page table — unless another monitor installs one first (then use that)
+    const table = (frames.allocFrame() | PTE_PRESENT) >>> 0;
+    const was = Atomics.compareExchange(words(mem), (mem.byteOffset + pdeAt) >> 2, pde | 0, table | 0) >>> 0;
+    pde = was === pde ? table : was; // (the lost table frame stays with the caller's ledger)
   }
   const pteAt = pteAddr((pde & ~PTE_FLAGS) >>> 0, va >>> 0);
   mem.setUint32(pteAt, (frame | (flags & PTE_FLAGS) | PTE_PRESENT) >>> 0, true);
+}
+
+/** Adds `flags` to the mapping of the page holding `va` (if it is mapped). */
+export function setPageFlags(mem: DataView, root: number, va: number, flags: number): void {
+  const pde = mem.getUint32(pdeAddr(root, va >>> 0), true);
+  if ((pde & PTE_PRESENT) === 0) return;
+  const pteAt = pteAddr((pde & ~PTE_FLAGS) >>> 0, va >>> 0);
+  if (mem.getUint32(pteAt, true) & PTE_PRESENT) Atomics.or(words(mem), (mem.byteOffset + pteAt) >> 2, flags);
 }
 
 /** Removes the mapping of the page holding `va`; returns the frame it had, or null. */

@@ -8,6 +8,9 @@ import {
   C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
 } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
+import {
+  channelInit, endpointClose, endpointOpen, monitorRecv, monitorSend, takeDoorbell,
+} from "./channel";
 
 /** Delivers `result` as the return value of dispatcher `slot`'s system call; wakes it. */
 export function complete(slot: u32, result: u32): void {
@@ -49,4 +52,39 @@ export function tlb_flush(asid: u32): void {
 
 export function tlb_flush_page(asid: u32, va: u32): void {
   flushPage(asid, va);
+}
+
+// ── channels, for the monitors (monitors use the same fast path as programs) ─────────
+/** Initialises a channel of `nslots` slots per ring between cores a and b at address c. */
+export function chan_init(c: u32, nslots: u32, a: u32, b: u32): void {
+  channelInit(c, nslots, a, b);
+}
+
+/** Opens this core's side of channel c; owner NO_OWNER for a monitor endpoint. Handle or -1. */
+export function ep_open(c: u32, side: u32, peer: u32, ownerSlot: u32, ownerId: u32): i32 {
+  return endpointOpen(c, side, peer, ownerSlot, ownerId);
+}
+
+export function ep_close(h: u32): void {
+  endpointClose(h);
+}
+
+/** Sends the message buffer's first `n` words as one message: 0, -1 (no room now) or < -1. */
+export function mon_send(h: u32, n: u32, type: u32): i32 {
+  return monitorSend(h, n, type);
+}
+
+/** Receives one complete message into the message buffer: (type << 16) | words, or -1. */
+export function mon_recv(h: u32): i32 {
+  return monitorRecv(h);
+}
+
+/** Takes (clears) doorbell bits; returns those that were set. */
+export function doorbell_take(bits: u32): u32 {
+  return takeDoorbell(bits);
+}
+
+/** Charges `cycles` of monitor work to this core's clock. */
+export function charge(cycles: u32): void {
+  setClock(clock() + <u64>cycles);
 }

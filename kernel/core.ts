@@ -2,7 +2,7 @@
 // they are safe for per-core scalars; everything else lives in the core block the host hands
 // to init(), never in static data (see DESIGN.md "Shared memory").
 import {
-  C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
+  C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
   DCB_SIZE, MACHINE_BASE, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
 } from "./shared/layout";
 
@@ -65,4 +65,11 @@ export function flushAllTlbs(): void {
 /** Adds `n` to the u32 counter at `off` in the core block. */
 @inline export function count(off: u32, n: u32 = 1): void {
   store<u32>(coreBase + off, load<u32>(coreBase + off) + n);
+}
+
+/** Adds `cycles` spent waiting for cache lines to this core's clock. */
+export function stallFor(cycles: u64): void {
+  if (cycles == 0) return;
+  setClock(clock() + cycles);
+  store<u64>(coreBase + C_STALL, load<u64>(coreBase + C_STALL) + cycles);
 }

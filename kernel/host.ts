@@ -15,3 +15,7 @@ export declare function hostEvent(kind: i32, slot: u32): void;
  */
 @external("env", "host_syscall")
 export declare function hostSyscall(slot: u32, num: i32): i32;
+
+/** This kernel rang core `core`'s doorbell: in lockstep mode the host schedules that core. */
+@external("env", "host_wake")
+export declare function hostWake(core: u32): void;

@@ -4,7 +4,7 @@ import { initCore } from "./core";
 import { createDispatcher } from "./dispatcher";
 import { ISA_INDEX } from "./generated/r32";
 import { interpret, start } from "./interp/r32";
-import { debugRun, runCore } from "./sched";
+import { debugRun, runCore, runnableDispatchers } from "./sched";
 
 export * from "./api";
 
@@ -26,4 +26,9 @@ export function dispatcher_create(id: u32, asid: u32, root: u32, entry: u32, arg
 /** Runs one dispatcher without serving system calls until `until` or a stop (STOP_*). */
 export function debug_run(slot: u32, until: f64): i32 {
   return debugRun(slot, <u64>until, interpret);
+}
+
+/** Dispatchers on this core that can run now. */
+export function runnable(): u32 {
+  return runnableDispatchers();
 }

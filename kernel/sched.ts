@@ -1,17 +1,19 @@
 // The CPU driver's main loop: event-driven and non-preemptible like Barrelfish's. It runs
 // the dispatchers of this core round-robin, each for a time slice of simulated cycles, until
-// the core's clock reaches the host's limit or nothing is runnable.
-import { clock, count, current, dcbAddr, setClock, setCurrent, timeslice } from "./core";
+// the core's clock reaches the host's limit or nothing is runnable. Between slices it
+// answers its doorbell: dispatchers blocked on channels are retried.
+import { clock, count, coreBase, current, dcbAddr, setClock, setCurrent, timeslice } from "./core";
+import { retryBlocked, takeDoorbell } from "./channel";
 import { finish, rqCount, rqPop, rqPush, state } from "./dispatcher";
 import { CONTEXT_SWITCH_CYCLES } from "./shared/costs";
 import {
-  RUN_IDLE, RUN_LIMIT, STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS,
+  RUN_IDLE, RUN_LIMIT, STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS, STOP_TRACKED,
 } from "./shared/kabi";
 import {
-  C_SLICE_END, C_SWITCHES, DS_EXITED, DS_FAULTED, DS_RUNNABLE, NO_SLOT,
+  C_DOORBELL, C_SLICE_END, C_SWITCHES, DB_CHANNEL, DS_EXITED, DS_FAULTED, DS_RUNNABLE, NO_SLOT,
 } from "./shared/layout";
-import { syscall } from "./syscall";
-import { coreBase } from "./core";
+import { callFinished, syscall } from "./syscall";
+import { userAccess } from "./vm";
 
 /**
  * Runs dispatcher `d` until the core clock reaches `until` or it stops (STOP_*). Each ISA
@@ -19,9 +21,37 @@ import { coreBase } from "./core";
  */
 export type InterpretFn = (d: usize, until: u64) => i32;
 
+/**
+ * Runs dispatcher d like `interpret`, redoing alone any instruction that touched a shared
+ * page (STOP_TRACKED) with the cost model watching, so the interpreters' fast path never has
+ * to charge cache-line transfers.
+ */
+function step(d: usize, until: u64, interpret: InterpretFn): i32 {
+  for (;;) {
+    const stop = interpret(d, until);
+    if (stop != STOP_TRACKED) return stop;
+    userAccess(true);
+    const one = interpret(d, clock() + 1); // exactly one instruction
+    userAccess(false);
+    if (one != STOP_LIMIT) return one;
+    if (clock() >= until) return STOP_LIMIT;
+  }
+  return unreachable();
+}
+
+/** Answers the doorbell: retries the channel calls of blocked dispatchers. */
+function answerDoorbell(): void {
+  if ((atomic.load<u32>(coreBase + C_DOORBELL) & DB_CHANNEL) == 0) return;
+  takeDoorbell(DB_CHANNEL);
+  userAccess(true);
+  retryBlocked(callFinished);
+  userAccess(false);
+}
+
 /** Runs this core until its clock reaches `limit` (RUN_LIMIT) or it is idle (RUN_IDLE). */
 export function runCore(limit: u64, interpret: InterpretFn): i32 {
   while (true) {
+    answerDoorbell();
     let now = clock();
     if (now >= limit) return RUN_LIMIT;
     let slot = current();
@@ -35,7 +65,7 @@ export function runCore(limit: u64, interpret: InterpretFn): i32 {
       store<u64>(coreBase + C_SLICE_END, now + timeslice());
     }
     const sliceEnd = load<u64>(coreBase + C_SLICE_END);
-    const stop = interpret(dcbAddr(slot), min(limit, sliceEnd));
+    const stop = step(dcbAddr(slot), min(limit, sliceEnd), interpret);
     if (stop == STOP_LIMIT) {
       // slice over: the next runnable dispatcher's turn (or a new slice for this one)
       if (clock() >= sliceEnd) {
@@ -63,5 +93,10 @@ export function runCore(limit: u64, interpret: InterpretFn): i32 {
 export function debugRun(slot: u32, until: u64, interpret: InterpretFn): i32 {
   const d = dcbAddr(slot);
   if (state(d) != DS_RUNNABLE) return -1;
-  return interpret(d, until);
+  return step(d, until, interpret);
+}
+
+/** Dispatchers on this core that can run now. */
+export function runnableDispatchers(): u32 {
+  return rqCount() + (current() != NO_SLOT ? 1 : 0);
 }

@@ -6,12 +6,14 @@ import { printInt, printStr, putc } from "./console";
 import {
   block, complete, exitDispatcher, finish, recordFault, rqCount, rqPush,
 } from "./dispatcher";
+import { CALL_BLOCKED, CALL_FAULTED, badAddr, channelCall, isChannelCall } from "./channel";
 import { hostSyscall } from "./host";
+import { userAccess } from "./vm";
 import { KERNEL_SYSCALL_CYCLES } from "./shared/costs";
 import { FAULT_BAD_ARG, FAULT_COUNT, FAULT_NONE } from "./shared/faults";
 import { HS_BLOCKED } from "./shared/kabi";
 import {
-  C_SYSCALLS, DS_FAULTED, DS_RUNNABLE, D_ASID, D_CYCLES, D_ID, D_STATE, D_SYS_ARGS, D_SYS_NUM,
+  BLK_HOST, C_SYSCALLS, DS_FAULTED, DS_RUNNABLE, D_ASID, D_BLOCKED_ON, D_CYCLES, D_ID, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   D_SYS_PC, NO_SLOT,
 } from "./shared/layout";
 import {
@@ -38,7 +40,24 @@ export function syscall(slot: u32): void {
   count(C_SYSCALLS);
   setClock(clock() + KERNEL_SYSCALL_CYCLES);
   store<u64>(d + D_CYCLES, load<u64>(d + D_CYCLES) + KERNEL_SYSCALL_CYCLES);
-  const n = load<i32>(d + D_SYS_NUM);
+  userAccess(true);
+  serve(slot, d, load<i32>(d + D_SYS_NUM));
+  userAccess(false);
+}
+
+/** A channel call of `slot` ended (first try or a retry): deliver, block or fault. */
+export function callFinished(slot: u32, r: i64): void {
+  const d = dcbAddr(slot);
+  if (r == CALL_BLOCKED) block(slot);
+  else if (r == CALL_FAULTED) badArg(slot, d, badAddr);
+  else complete(slot, <u32>r);
+}
+
+function serve(slot: u32, d: usize, n: i32): void {
+  if (isChannelCall(n)) {
+    callFinished(slot, channelCall(slot, n));
+    return;
+  }
   switch (n) {
     case SYS_EXIT:
       exitDispatcher(slot, arg(d, 0));
@@ -88,6 +107,7 @@ export function syscall(slot: u32): void {
     }
     default:
       // served by this core's monitor in the host
+      store<u32>(d + D_BLOCKED_ON, BLK_HOST);
       if (hostSyscall(slot, n) == HS_BLOCKED && load<u32>(d + D_STATE) == DS_RUNNABLE) block(slot);
       return;
   }

@@ -1,13 +1,14 @@
 // Virtual memory on this core: a software TLB in front of the two-level page tables
 // (layout in shared/layout.ts). Translation returns the physical address — an offset into
 // the shared memory — or 0 after recording why it failed; 0 is never a frame address.
-import { coreBase, tlbExec, tlbRead, tlbWrite } from "./core";
+import { coreBase, stallFor, tlbExec, tlbRead, tlbWrite } from "./core";
+import { coherent, touch } from "./coherence";
 import { PAGE_MASK, STACKS_BASE, STACKS_END } from "./shared/addrspace";
 import {
   FAULT_NOEXEC, FAULT_READONLY, FAULT_STACK_OVERFLOW, FAULT_UNMAPPED,
 } from "./shared/faults";
 import {
-  C_TLB_MISSES, PTE_EXEC, PTE_FLAGS, PTE_PRESENT, PTE_WRITE, TLB_ENTRIES, TLB_INVALID,
+  C_TLB_MISSES, PTE_EXEC, PTE_FLAGS, PTE_PRESENT, PTE_SHARED, PTE_WRITE, TLB_ENTRIES, TLB_INVALID,
   pdeAddr, pteAddr,
 } from "./shared/layout";
 
@@ -18,6 +19,25 @@ export let ptRoot: u32 = 0;
 /** why the last translation failed: FAULT_* code and the address */
 export let faultCode: i32 = 0;
 export let faultAddr: u32 = 0;
+
+/** not a fault: an access to a shared page the cost model must see (STOP_TRACKED) */
+export const TRACKED: i32 = -1;
+
+/**
+ * Accesses to shared pages are allowed (and charged) only while this is set: while the
+ * kernel works on a dispatcher's memory, and for the one instruction sched.ts step() redoes.
+ */
+export let allowTracked: bool = false;
+let trackedStall: u64 = 0;
+
+/** Starts (on) or ends (off) kernel work on user memory; the end charges the stalls. */
+export function userAccess(on: bool): void {
+  allowTracked = on;
+  if (!on) {
+    stallFor(trackedStall);
+    trackedStall = 0;
+  }
+}
 
 export const ACC_READ: u32 = 0;
 export const ACC_WRITE: u32 = 1;
@@ -100,6 +120,12 @@ export function miss(va: u32, acc: u32): usize {
   if (acc == ACC_WRITE && (pte & PTE_WRITE) == 0) return fault(FAULT_READONLY, va);
   if (acc == ACC_EXEC && (pte & PTE_EXEC) == 0) return fault(FAULT_NOEXEC, va);
   const frame = pte & ~PTE_FLAGS;
+  if ((pte & PTE_SHARED) != 0 && coherent) {
+    // never cached in the TLB: every access is seen by the cost model
+    if (!allowTracked) return fault(TRACKED, va);
+    trackedStall += touch(<usize>frame + (va & PAGE_MASK), acc == ACC_WRITE);
+    return <usize>frame + (va & PAGE_MASK);
+  }
   const t = tag(va);
   let e = entry(tlbRead, va);
   store<u32>(e, t);

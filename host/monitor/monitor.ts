@@ -1,86 +1,270 @@
 // A monitor: the user-level OS server of one core (Barrelfish's usr/monitor). It serves the
-// system calls its core's kernel forwards (host_syscall), learns of dispatchers ending
-// (host_event) and drives its core's console output. It only ever calls its own core's
-// kernel exports.
+// system calls its kernel forwards (host_syscall), learns of dispatchers ending (host_event),
+// and talks to the other monitors only through URPC channels — by calling its own kernel's
+// channel exports, the same fast path programs use. It holds only its own core's state: the
+// replica of the name service, its view of the domains it hosts, its share of the frames.
+// It never sees another monitor's objects (test/monitor/isolation.test.ts checks).
 import type { IsaName } from '../../isa/index.js';
-import { EV_FAULT, HS_DONE } from '../../kernel/shared/kabi.js';
+import { EV_FAULT, HS_BLOCKED, HS_DONE } from '../../kernel/shared/kabi.js';
 import {
-  C_CONSOLE, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC, D_ID, D_SYS_ARGS,
-  coreBlock, dcbAddress,
+  C_CONSOLE, C_MSGBUF, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC, D_ID,
+  D_SYS_ARGS, DB_MONITOR, NO_SLOT, coreBlock, dcbAddress,
 } from '../../kernel/shared/layout.js';
-import { SYS_MEMGROW } from '../../kernel/shared/syscalls.js';
-import type { Console } from '../devices/console.js';
+import { MONITOR_CALL_CYCLES, MONITOR_MESSAGE_CYCLES } from '../../kernel/shared/costs.js';
+import { FAULT_BAD_ARG } from '../../kernel/shared/faults.js';
+import { MONITOR_SLOTS } from '../../kernel/shared/channel.js';
+import {
+  SYS_ACCEPT, SYS_CONNECT, SYS_JOIN, SYS_MEMGROW, SYS_SERVE, SYS_SPAWN,
+} from '../../kernel/shared/syscalls.js';
+import type { ImageStore } from '../images.js';
 import type { KernelExports, KernelImports } from '../kernel.js';
-import type { MachineMemory } from '../memory.js';
+import { type MachineMemory, frameShare, monitorChannel } from '../memory.js';
 import { type FaultInfo, faultInfo } from '../report.js';
+import { Domains } from './domains.js';
+import { FrameShare } from './frames.js';
+import { NameService } from './names.js';
+import { type Kind, type Message, decode, encode } from './protocol.js';
 
-/** What a monitor may ask of the machine it runs in (the dispatcher and domain registry). */
-export interface MonitorHost {
-  readonly mem: MachineMemory;
-  readonly console: Console;
-  /** dispatcher `id` ended: exit code, or fault */
-  dispatcherEnded(id: number, core: number, exit: { code: number } | { fault: FaultInfo }): void;
-  /** memgrow for the domain of dispatcher `id` */
-  growHeap(id: number, bytes: number): number;
+/** What the harness around the machine (not the OS) observes of a monitor. */
+export interface MonitorEvents {
+  output(core: number, dispatcher: number, bytes: Uint8Array): void;
+  started(d: DispatcherEvent): void;
+  ended(d: DispatcherEvent & { code?: number; fault?: FaultInfo }): void;
 }
 
-export class Monitor {
-  kernel!: KernelExports;
-  private readonly block: number;
+export interface DispatcherEvent {
+  readonly id: number;
+  readonly domain: number;
+  readonly core: number;
+  readonly program: string;
+}
 
-  constructor(readonly core: number, readonly isa: IsaName, private readonly host: MonitorHost) {
-    this.block = coreBlock(core);
+/** What a monitor is given at boot: facts about the machine, and its own resources. */
+export interface MonitorConfig {
+  readonly core: number;
+  /** the ISA of every core (topology facts, known to every monitor) */
+  readonly isas: readonly IsaName[];
+  readonly mem: MachineMemory;
+  readonly images: ImageStore;
+  readonly events: MonitorEvents;
+}
+
+/** A system call result the monitor gives later: the dispatcher stays blocked until then. */
+export const LATER = Symbol('later');
+
+export class Monitor {
+  readonly core: number;
+  readonly isa: IsaName;
+  readonly ncores: number;
+  readonly mem: MachineMemory;
+  readonly images: ImageStore;
+  readonly events: MonitorEvents;
+  readonly frames: FrameShare;
+  readonly names: NameService;
+  readonly domains: Domains;
+  kernel!: KernelExports;
+  /** monitor endpoint handle for each other core (-1 for this one) */
+  private readonly peers: number[] = [];
+  /** messages waiting for room in the ring to each core: sent in order, retried every turn */
+  private readonly outbox: { type: number; words: number[] }[][] = [];
+  private readonly replies = new Map<number, (m: Message) => void>();
+  private nextToken = 1;
+  /** the dispatcher whose system call is being served now, and whether it got its result */
+  private inCall = -1;
+  private doneInCall = false;
+
+  constructor(readonly config: MonitorConfig) {
+    this.core = config.core;
+    this.isa = config.isas[config.core];
+    this.ncores = config.isas.length;
+    this.mem = config.mem;
+    this.images = config.images;
+    this.events = config.events;
+    const [start, end] = frameShare(config.mem.layout, config.core);
+    this.frames = new FrameShare(config.mem.bytes, start, end);
+    this.names = new NameService(this);
+    this.domains = new Domains(this);
   }
 
-  /** The functions this core's kernel instance imports. */
-  imports(): KernelImports {
+  /** The functions this core's kernel instance imports. `wake` is the board's doorbell wire. */
+  imports(wake: (core: number) => void): KernelImports {
     return {
       host_console: (slot, len) => this.console(slot, len),
-      host_event: (kind, slot) => this.event(kind, slot),
+      host_event: (kind, slot) => this.dispatcherEnded(kind, slot),
       host_syscall: (slot, num) => this.syscall(slot, num),
+      host_wake: wake,
     };
   }
 
-  private dcb(slot: number): number {
-    return dcbAddress(this.core, slot);
+  /**
+   * Boot: binds the kernel and opens this core's side of the monitor mesh. The lower core of
+   * each pair initialises the channel; `initChannels` is false when another thread does it.
+   */
+  attach(kernel: KernelExports, initChannels = true): void {
+    this.kernel = kernel;
+    for (let c = 0; c < this.ncores; c++) {
+      this.outbox.push([]);
+      if (c === this.core) { this.peers.push(-1); continue; }
+      const ch = monitorChannel(this.mem.layout, this.core, c);
+      if (initChannels && this.core < c) kernel.chan_init(ch, MONITOR_SLOTS, this.core, c);
+      this.peers.push(kernel.ep_open(ch, this.core < c ? 0 : 1, c, NO_SLOT, 0));
+    }
   }
 
-  private dispatcherId(slot: number): number {
-    return this.host.mem.u32(this.dcb(slot) + D_ID);
+  // ── talking to other monitors ──────────────────────────────────────────────────
+  /** Sends a message to the monitor of `core` (through the outbox: full rings are retried). */
+  send<K extends Kind>(core: number, m: Message<K>): void {
+    if (core === this.core) {
+      this.handle(core, m as unknown as Message);
+      return;
+    }
+    this.outbox[core].push(encode(m));
+    this.flush(core);
+  }
+
+  /** Sends a request with a fresh token; `onReply` runs when the reply with that token comes. */
+  request<K extends Kind>(core: number, kind: K, fields: Omit<Message<K>['fields'], 'token'>, onReply: (m: Message) => void, text?: string): void {
+    const token = this.nextToken++;
+    this.replies.set(token, onReply);
+    this.send(core, { kind, fields: { ...fields, token } as Message<K>['fields'], text });
+  }
+
+  /** Replies to a request from `core`. */
+  reply<K extends Kind>(core: number, to: Message, kind: K, fields: Omit<Message<K>['fields'], 'token'>, extra?: number[]): void {
+    this.send(core, { kind, fields: { ...fields, token: (to.fields as { token: number }).token } as Message<K>['fields'], extra });
+  }
+
+  /** The one place that deals with full rings: what does not fit waits for the next turn. */
+  private flush(core: number): void {
+    const q = this.outbox[core];
+    const buf = coreBlock(this.core) + C_MSGBUF;
+    while (q.length > 0) {
+      const { type, words } = q[0];
+      words.forEach((w, i) => this.mem.view.setUint32(buf + 4 * i, w, true));
+      const r = this.kernel.mon_send(this.peers[core], words.length, type);
+      if (r === -1) return; // no room now
+      if (r < -1) throw new Error(`monitor ${this.core}: message to core ${core} failed (${r})`);
+      q.shift();
+    }
+  }
+
+  /** Messages still waiting for room in a ring. */
+  get busy(): boolean {
+    return this.outbox.some((q) => q.length > 0);
+  }
+
+  /**
+   * The monitor's turn on its core (lockstep: after each quantum; parallel: in its loop):
+   * read every message the doorbell announced, handle it, and retry the outbox.
+   */
+  turn(): void {
+    if (this.kernel.doorbell_take(DB_MONITOR) !== 0) {
+      const buf = coreBlock(this.core) + C_MSGBUF;
+      for (let c = 0; c < this.ncores; c++) {
+        if (c === this.core) continue;
+        for (let r = this.kernel.mon_recv(this.peers[c]); r >= 0; r = this.kernel.mon_recv(this.peers[c])) {
+          const n = r & 0xffff;
+          const words = Array.from({ length: n }, (_, i) => this.mem.view.getUint32(buf + 4 * i, true));
+          const m = decode(r >>> 16, words);
+          this.kernel.charge(MONITOR_MESSAGE_CYCLES);
+          if (m) this.handle(c, m);
+        }
+      }
+    }
+    for (let c = 0; c < this.ncores; c++) if (this.outbox[c].length) this.flush(c);
+  }
+
+  private handle(from: number, m: Message): void {
+    switch (m.kind) {
+      case 'registerAck': case 'bindReply': case 'spawnReply': case 'joinReply':
+      case 'memgrowReply': case 'framesReply': case 'pong': {
+        const token = (m.fields as { token: number }).token;
+        const k = this.replies.get(token);
+        this.replies.delete(token);
+        k?.(m);
+        return;
+      }
+      case 'ping': this.reply(from, m, 'pong', {}); return;
+      case 'frames': {
+        const lent = this.frames.lend(Math.min((m as Message<'frames'>).fields.count, 56));
+        this.reply(from, m, 'framesReply', { count: lent.length }, lent);
+        return;
+      }
+      case 'register': case 'bind': this.names.onMessage(from, m); return;
+      default: this.domains.onMessage(from, m);
+    }
+  }
+
+  /**
+   * Makes sure `n` frames can be taken from this monitor's share, borrowing from the other
+   * monitors if needed, then calls `then(enough)`.
+   */
+  withFrames(n: number, then: (enough: boolean) => void, asked = 1): void {
+    if (this.frames.available >= n || asked >= this.ncores) {
+      then(this.frames.available >= n);
+      return;
+    }
+    const donor = (this.core + asked) % this.ncores;
+    this.request(donor, 'frames', { count: Math.max(n - this.frames.available, 32) }, (r) => {
+      for (const f of r.extra ?? []) this.frames.give(f);
+      this.withFrames(n, then, asked + 1);
+    });
+  }
+
+  // ── this core's dispatchers ────────────────────────────────────────────────────
+  /** Word i of the arguments of dispatcher `slot`'s current system call. */
+  arg(slot: number, i: number): number {
+    return this.mem.u32(dcbAddress(this.core, slot) + D_SYS_ARGS + 4 * i);
+  }
+
+  dispatcherId(slot: number): number {
+    return this.mem.u32(dcbAddress(this.core, slot) + D_ID);
+  }
+
+  /** Gives dispatcher `slot` its system call result (waking it if it waits). */
+  complete(slot: number, result: number): void {
+    if (slot === this.inCall) this.doneInCall = true;
+    this.kernel.complete(slot, result >>> 0);
+  }
+
+  /** Kills dispatcher `slot` for a bad system call argument at `addr`. */
+  badArgument(slot: number, addr: number): void {
+    this.kernel.fault(slot, FAULT_BAD_ARG, addr >>> 0);
   }
 
   private console(slot: number, len: number): void {
-    const at = this.block + C_CONSOLE;
-    this.host.console.write(this.core, this.dispatcherId(slot), this.host.mem.bytes.slice(at, at + len));
-  }
-
-  private event(kind: number, slot: number): void {
-    const d = this.dcb(slot);
-    const mem = this.host.mem;
-    const id = mem.u32(d + D_ID);
-    if (kind === EV_FAULT) {
-      const insn = mem.bytes.slice(d + D_FAULT_INSN, d + D_FAULT_INSN + 8);
-      const info = faultInfo(this.isa, mem.u32(d + D_FAULT), mem.u32(d + D_FAULT_ADDR), mem.u32(d + D_FAULT_PC), insn);
-      this.host.dispatcherEnded(id, this.core, { fault: info });
-    } else {
-      this.host.dispatcherEnded(id, this.core, { code: mem.view.getInt32(d + D_EXIT_CODE, true) });
-    }
-  }
-
-  private arg(slot: number, i: number): number {
-    return this.host.mem.u32(this.dcb(slot) + D_SYS_ARGS + 4 * i);
+    const at = coreBlock(this.core) + C_CONSOLE;
+    this.events.output(this.core, this.dispatcherId(slot), this.mem.bytes.slice(at, at + len));
   }
 
   private syscall(slot: number, num: number): number {
-    let result: number;
+    this.kernel.charge(MONITOR_CALL_CYCLES);
+    this.inCall = slot;
+    this.doneInCall = false;
+    let r: number | typeof LATER;
     switch (num) {
-      case SYS_MEMGROW:
-        result = this.host.growHeap(this.dispatcherId(slot), this.arg(slot, 0) | 0);
-        break;
-      default:
-        result = -1; // not (yet) a system call this machine provides
+      case SYS_MEMGROW: r = this.domains.memgrow(slot, this.arg(slot, 0) | 0); break;
+      case SYS_SPAWN: r = this.domains.spawn(slot, this.arg(slot, 0), this.arg(slot, 1), this.arg(slot, 2)); break;
+      case SYS_JOIN: r = this.domains.join(slot, this.arg(slot, 0)); break;
+      case SYS_SERVE: r = this.names.serve(slot, this.arg(slot, 0), this.arg(slot, 1)); break;
+      case SYS_ACCEPT: r = this.names.accept(slot, this.arg(slot, 0)); break;
+      case SYS_CONNECT: r = this.names.connect(slot, this.arg(slot, 0), this.arg(slot, 1)); break;
+      default: r = -1; // not a system call this machine provides
     }
-    this.kernel.complete(slot, result >>> 0);
+    this.inCall = -1;
+    if (r === LATER) return this.doneInCall ? HS_DONE : HS_BLOCKED;
+    this.complete(slot, r);
     return HS_DONE;
+  }
+
+  private dispatcherEnded(kind: number, slot: number): void {
+    const d = dcbAddress(this.core, slot);
+    const mem = this.mem;
+    if (kind === EV_FAULT) {
+      const insn = mem.bytes.slice(d + D_FAULT_INSN, d + D_FAULT_INSN + 8);
+      this.domains.ended(slot, { fault: faultInfo(this.isa, mem.u32(d + D_FAULT), mem.u32(d + D_FAULT_ADDR), mem.u32(d + D_FAULT_PC), insn) });
+    } else {
+      this.domains.ended(slot, { code: mem.view.getInt32(d + D_EXIT_CODE, true) });
+    }
   }
 }

@@ -4,12 +4,12 @@
 import { clock, coreBase, setClock } from "../core";
 import { PAGE_MASK } from "../shared/addrspace";
 import { recordFault } from "../dispatcher";
-import { STOP_FAULT } from "../shared/kabi";
+import { STOP_FAULT, STOP_TRACKED } from "../shared/kabi";
 import {
   C_INSTRET, C_SCRATCH, D_ASID, D_CYCLES, D_INSTRET, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING,
 } from "../shared/layout";
 import {
-  clearFault, enterAddressSpace, faultAddr, faultCode, trExec, trRead, trWrite,
+  TRACKED, clearFault, enterAddressSpace, faultAddr, faultCode, trExec, trRead, trWrite,
 } from "../vm";
 
 /** Starts running dispatcher d: switches to its address space. */
@@ -46,6 +46,7 @@ export function leave(d: usize, pc: u32, start: u64, cycles: u64, n: u64): void 
 
 /** Stop after a failed translation (vm.ts recorded code and address) at pc. */
 export function memFault(d: usize, pc: u32): i32 {
+  if (faultCode == TRACKED) return STOP_TRACKED;
   recordFault(d, faultCode, faultAddr, pc);
   return STOP_FAULT;
 }

@@ -211,7 +211,7 @@ export function interpret(d: usize, until: u64): i32 {
       default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
     }
     if (stop != STOP_LIMIT) {
-      if (stop == STOP_FAULT) n--;
+      if (stop >= STOP_FAULT) n--; // a fault (or a redo) did not complete the instruction
       break;
     }
   }

@@ -21,3 +21,5 @@ export const STOP_LIMIT: i32 = 0;    // reached the cycle limit
 export const STOP_SYS: i32 = 1;      // executed `sys n`: number and arguments in the DCB
 export const STOP_EXIT: i32 = 2;     // returned to EXIT_ADDR or executed halt
 export const STOP_FAULT: i32 = 3;    // faulted: D_FAULT* filled in
+export const STOP_TRACKED: i32 = 4;  // touched a shared (PTE_SHARED) page: redo the instruction
+                                     // alone with the cost model watching (sched.ts step())

@@ -15,9 +15,16 @@
 //              │ machine block (MACHINE_SIZE)        │ written by the host at boot
 //  0x0004_1000 ├────────────────────────────────────┤ CORES_BASE
 //              │ core block 0 (CORE_SIZE)            │ one per core: written only by
-//              │ core block 1 …                      │ that core (and its monitor)
+//              │ core block 1 …                      │ that core (and its monitor), but
+//              │                                     │ for its doorbell line
+//              ├────────────────────────────────────┤ m.latBase
+//              │ latency matrix: ncores² u16 cycles  │ cache-line transfer cost a → b
+//              ├────────────────────────────────────┤ m.dirBase
+//              │ coherence directory: DIR_ENTRY per  │ for every line from channelsBase
+//              │ 64-byte line of the regions below   │ to framesEnd (lockstep cost model)
 //              ├────────────────────────────────────┤ m.channelsBase
-//              │ URPC channel rings                  │ (kernel/urpc)
+//              │ URPC channels: the monitor mesh,    │ shared/channel.ts draws one
+//              │ then a pool per core for programs   │
 //              ├────────────────────────────────────┤ m.framesBase
 //              │ physical frames, 4 KiB each:        │ page tables and program memory,
 //              │ page tables, text, data, stacks     │ owned in shares by the monitors
@@ -47,8 +54,11 @@ export const M_FRAMES_BASE: u32 = 16;
 export const M_FRAMES_END: u32 = 20;
 export const M_TIMESLICE: u32 = 24;     // dispatcher time slice in cycles
 export const M_FLAGS: u32 = 28;         // MF_* bits
+export const M_LAT_BASE: u32 = 32;      // the latency matrix
+export const M_DIR_BASE: u32 = 36;      // the coherence directory
 export const MACHINE_MAGIC: u32 = 0x48534657; // "WFSH"
 export const MF_PARALLEL: u32 = 1;      // cores run on worker threads
+export const MF_COHERENCE: u32 = 2;     // charge cache-line transfers (lockstep cost model)
 
 export const CORES_BASE: u32 = MACHINE_BASE + MACHINE_SIZE;
 
@@ -61,21 +71,28 @@ export const CORES_BASE: u32 = MACHINE_BASE + MACHINE_SIZE;
 //  +0x5000  TLB for reads, +0x5800 TLB for writes, +0x6000 TLB for instruction fetch
 //  +0x7000  console buffer (CONSOLE_SIZE)
 //  +0x8000  scratch line (an instruction straddling two pages is assembled here)
-//  +0x8040  free for later use, up to CORE_SIZE
+//  +0x8040  doorbell line: written by other cores to wake this one (its only shared line)
+//  +0x9000  channel endpoints: MAX_ENDPOINTS × EP_SIZE (shared/channel.ts)
+//  +0xa000  message buffer of the monitor (MSGBUF_SIZE)
+//  +0xb000  free for later use, up to CORE_SIZE
 export const CORE_SIZE: u32 = 0x10000;
 export const C_ID: u32 = 0x00;
 export const C_ISA: u32 = 0x04;
 export const C_CURRENT: u32 = 0x08;     // slot of the running dispatcher, or NO_SLOT
 export const C_RQ_HEAD: u32 = 0x0c;
 export const C_RQ_COUNT: u32 = 0x10;
+export const C_PERIOD: u32 = 0x14;      // picoseconds per cycle of this core
 export const C_SLICE_END: u32 = 0x18;   // u64: clock at which the current slice ends
 export const C_CLOCK: u32 = 0x40;       // u64: simulated cycles of this core
 export const C_INSTRET: u32 = 0x48;     // u64: instructions retired
 export const C_IDLE: u32 = 0x50;        // u64: cycles spent idle
+export const C_STALL: u32 = 0x58;       // u64: cycles stalled on cache-line transfers
 export const C_FAULTS: u32 = 0x80;
 export const C_SYSCALLS: u32 = 0x84;
 export const C_SWITCHES: u32 = 0x88;
 export const C_TLB_MISSES: u32 = 0x8c;
+export const C_MSGS_SENT: u32 = 0x90;   // URPC messages sent (slots written)
+export const C_MSGS_RECV: u32 = 0x94;   // URPC messages received (slots read)
 export const C_RUNQ: u32 = 0x100;
 export const C_DCBS: u32 = 0x1000;
 export const C_TLB_READ: u32 = 0x5000;
@@ -84,6 +101,15 @@ export const C_TLB_EXEC: u32 = 0x6000;
 export const C_CONSOLE: u32 = 0x7000;
 export const CONSOLE_SIZE: u32 = 0x1000;
 export const C_SCRATCH: u32 = 0x8000;   // 64 bytes: an instruction that straddles two pages
+export const C_DOORBELL: u32 = 0x8040;  // DB_* bits, set by other cores (atomic or)
+export const C_ASLEEP: u32 = 0x8044;    // 1 while the core waits on its doorbell (parallel mode)
+export const C_ENDPOINTS: u32 = 0x9000;
+export const C_MSGBUF: u32 = 0xa000;
+export const MSGBUF_SIZE: u32 = 0x1000;
+
+// Doorbell bits: why another core rang.
+export const DB_CHANNEL: u32 = 1;       // a channel a dispatcher here waits on has news
+export const DB_MONITOR: u32 = 2;       // a message for this core's monitor
 
 export const MAX_DISPATCHERS: u32 = 64;
 export const NO_SLOT: u32 = 0xffffffff;
@@ -97,6 +123,17 @@ export function coreBlock(core: u32): u32 {
 export function dcbAddress(core: u32, slot: u32): u32 {
   return coreBlock(core) + C_DCBS + slot * DCB_SIZE;
 }
+
+// ── coherence directory ──────────────────────────────────────────────────────────
+// One entry per 64-byte line of [channelsBase, framesEnd):
+//  ┌──────────────────────────┬──────────────┬──────┬───────────────────────────┐
+//  │ u64 time of last write   │ u16 writer+1 │  —   │ u32 sharers (bit core%32) │  16 bytes
+//  │ (picoseconds)            │ (0: none)    │      │                           │
+//  └──────────────────────────┴──────────────┴──────┴───────────────────────────┘
+export const DIR_ENTRY: u32 = 16;
+export const DIR_TIME: u32 = 0;
+export const DIR_WRITER: u32 = 8;
+export const DIR_SHARERS: u32 = 12;
 
 // ── software TLB ──────────────────────────────────────────────────────────────────
 // Three direct-mapped arrays of TLB_ENTRIES entries, one per access kind, each entry
@@ -133,6 +170,13 @@ export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
 export const D_BUDGET: u32 = 160;       // u64: cycle budget left (0 = unlimited)
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
+export const D_WAIT_PTR: u32 = 172;     // wait(): the handle array (BLK_WAIT)
+export const D_WAIT_N: u32 = 176;       // wait(): its length
+export const D_RECV_DONE: u32 = 180;    // recv(): words of a long message already copied
+
+// What a blocked dispatcher waits for (D_BLOCKED_ON).
+export const BLK_HOST: u32 = 0;         // its monitor completes it
+export const BLK_CHANNEL: u32 = 1;      // a channel operation: retried when the doorbell rings
 
 // Dispatcher states.
 export const DS_FREE: u32 = 0;
@@ -160,6 +204,8 @@ export const A32_R0: u32 = 3;
 export const PTE_PRESENT: u32 = 1;
 export const PTE_WRITE: u32 = 2;
 export const PTE_EXEC: u32 = 4;
+/** the page is shared between cores: accesses go through the coherence directory */
+export const PTE_SHARED: u32 = 8;
 export const PTE_FLAGS: u32 = 0xfff;
 
 /** Physical address of the directory entry for `va` in directory `root`. */

@@ -33,7 +33,7 @@ describe('instantiating a core on a live machine', () => {
     const m = runningMachine();
     const before = m.mem.bytes.slice();
     for (const isa of ISA_NAMES) {
-      instantiateKernel(kernelModule(isa), m.mem.memory, { host_console: () => {}, host_event: () => {}, host_syscall: () => 0 });
+      instantiateKernel(kernelModule(isa), m.mem.memory, { host_console: () => {}, host_event: () => {}, host_syscall: () => 0, host_wake: () => {} });
     }
     expect(Buffer.compare(m.mem.bytes, before)).toBe(0);
     finish(m);

@@ -31,8 +31,9 @@ export class BareCore {
       }),
       host_event: imports.host_event ?? (() => {}),
       host_syscall: imports.host_syscall ?? (() => HS_DONE),
+      host_wake: imports.host_wake ?? (() => {}),
     });
-    this.kernel.init(core, coreBlock(core));
+    this.kernel.init(core, coreBlock(core), 500);
     this.core = core;
   }
 

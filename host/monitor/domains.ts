@@ -1,0 +1,273 @@
+// Domains as one monitor sees them: the programs with dispatchers on its core. The monitor
+// of a domain's home core (where it was loaded) owns its heap and counts its dispatchers on
+// every core — every spawn passes through it — and the others know only what they host.
+// Remote spawn, join, memgrow and the end of a domain are messages between monitors.
+import { PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
+import { E_NOT_FOUND, E_NO_CODE, E_NO_MEMORY } from '../../kernel/shared/channel.js';
+import { MONITOR_MAP_PAGE_CYCLES, MONITOR_SPAWN_CYCLES } from '../../kernel/shared/costs.js';
+import { UserError } from '../../toolchain/errors.js';
+import {
+  entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
+} from '../domain.js';
+import type { FaultInfo } from '../report.js';
+import { FrameLedger, OutOfFrames } from './frames.js';
+import { LATER, type Monitor } from './monitor.js';
+import type { Message } from './protocol.js';
+
+/** The exit code join() reports for a dispatcher that faulted. */
+export const FAULTED_EXIT = 139;
+
+interface DomainView {
+  readonly id: number;
+  readonly home: number;
+  readonly image: number;
+  readonly root: number;
+  /** frames this monitor took for the domain: given back when the domain ends */
+  readonly ledger: FrameLedger;
+  /** stack slots of the domain in use on this core */
+  readonly stacks: Set<number>;
+  // the home monitor's part
+  brk: number;
+  live: number;
+  /** dispatchers of the domain per core */
+  readonly hosts: Map<number, number>;
+  shared: boolean;
+}
+
+type SpawnFields = Message<'spawn'>['fields'] extends infer F ? Omit<F, 'token'> : never;
+
+interface Hosted {
+  readonly id: number;
+  readonly domain: number;
+  readonly stack: number;
+}
+
+/** An address space id for a domain id (ids of live domains are far apart). */
+export const asidOf = (domain: number) => ((domain - 1) % 4094) + 1;
+
+export class Domains {
+  private readonly views = new Map<number, DomainView>();
+  private readonly bySlot = new Map<number, Hosted>();
+  private readonly slotOf = new Map<number, number>();
+  private readonly exits = new Map<number, number>();
+  private readonly joiners = new Map<number, ((code: number) => void)[]>();
+  private nextDomain = 1;
+  private nextDispatcher = 1;
+
+  constructor(private readonly m: Monitor) {}
+
+  private view(id: number, home: number, image: number, root: number, brk = 0): DomainView {
+    let v = this.views.get(id);
+    if (!v) {
+      v = { id, home, image, root, ledger: new FrameLedger(this.m.frames), stacks: new Set(), brk, live: 0, hosts: new Map(), shared: false };
+      this.views.set(id, v);
+    }
+    return v;
+  }
+
+  private program(v: DomainView): string {
+    return this.m.images.get(v.image).name;
+  }
+
+  /** Loads a stored image as a new domain homed here and starts its main dispatcher. */
+  startProgram(image: number, arg: number): number {
+    const { image: file, name } = this.m.images.get(image);
+    const entry = entryOf(file, this.m.isa);
+    if (entry === undefined) {
+      const have = file.sections.filter((s) => s.kind === 'text').map((s) => s.isa).join(', ') || 'none';
+      throw new UserError(`${name} has no ${this.m.isa} code (its slices: ${have}), so it cannot run on core ${this.m.core} (${this.m.isa})`);
+    }
+    const id = this.nextDomain++ * this.m.ncores + this.m.core;
+    const ledger = new FrameLedger(this.m.frames);
+    let space: { root: number; brk: number };
+    try {
+      space = loadImage(this.m.mem.view, ledger, file);
+    } catch (e) {
+      if (!(e instanceof OutOfFrames)) throw e;
+      ledger.releaseAll();
+      throw new UserError(`${name} does not fit in core ${this.m.core}'s share of memory: run with more --memory`);
+    }
+    const v = this.view(id, this.m.core, image, space.root, space.brk);
+    v.ledger.frames.push(...ledger.frames);
+    const d = this.startDispatcher(v, entry, arg);
+    if (d < 0) throw new UserError(`core ${this.m.core}: cannot start ${name} (out of memory or dispatcher slots)`);
+    this.homeStarted(v, this.m.core);
+    return d;
+  }
+
+  /** Creates a dispatcher of v here: a stack slot from this core's part, its pages, the DCB. */
+  private startDispatcher(v: DomainView, entry: number, arg: number): number {
+    let stack = this.m.core;
+    while (v.stacks.has(stack)) stack += this.m.ncores;
+    if (stack >= STACK_SLOTS) return E_NO_MEMORY;
+    try {
+      mapStack(this.m.mem.view, v.ledger, v.root, stack);
+    } catch (e) {
+      if (e instanceof OutOfFrames) return E_NO_MEMORY;
+      throw e;
+    }
+    const id = (this.nextDispatcher++ << 10) | this.m.core;
+    const slot = this.m.kernel.dispatcher_create(id, asidOf(v.id), v.root, entry, arg >>> 0, stack);
+    if (slot < 0) return E_NO_MEMORY;
+    this.m.kernel.charge(MONITOR_SPAWN_CYCLES);
+    v.stacks.add(stack);
+    this.bySlot.set(slot, { id, domain: v.id, stack });
+    this.slotOf.set(id, slot);
+    this.m.events.started({ id, domain: v.id, core: this.m.core, program: this.program(v) });
+    return id;
+  }
+
+  // ── system calls ────────────────────────────────────────────────────────────────
+  /** spawn(core, fn, arg): fn is in the caller's ISA; the target core runs its own slice. */
+  spawn(slot: number, core: number, fn: number, arg: number): number | typeof LATER {
+    if (core >= this.m.ncores) return E_NOT_FOUND;
+    const v = this.views.get(this.bySlot.get(slot)!.domain)!;
+    const entry = translateEntry(this.m.images.get(v.image).image, this.m.isa, fn, this.m.config.isas[core]);
+    if (entry === 'no-code') return E_NO_CODE;
+    if (entry === 'not-a-function') return E_NOT_FOUND;
+    const fields: SpawnFields = { domain: v.id, home: v.home, image: v.image, root: v.root, entry, arg, target: core };
+    const done = (r: number) => this.m.complete(slot, r);
+    if (v.home === this.m.core) this.spawnAtHome(v, fields, done);
+    else this.m.request(v.home, 'spawn', fields, (r) => done((r as Message<'spawnReply'>).fields.dispatcher));
+    return LATER;
+  }
+
+  /** At the domain's home: count the new dispatcher, then start it here or on its target. */
+  private spawnAtHome(v: DomainView, f: SpawnFields, done: (r: number) => void): void {
+    if (f.target === this.m.core) {
+      this.spawnHere(f, (r) => {
+        if (r >= 0) this.homeStarted(v, this.m.core);
+        done(r);
+      });
+      return;
+    }
+    this.homeStarted(v, f.target); // counted before it exists: it cannot end before this
+    this.m.request(f.target, 'spawn', f, (r) => {
+      const id = (r as Message<'spawnReply'>).fields.dispatcher;
+      if (id < 0) this.homeEnded(v, f.target);
+      done(id);
+    });
+  }
+
+  private spawnHere(f: SpawnFields, done: (r: number) => void): void {
+    const v = this.view(f.domain, f.home, f.image, f.root);
+    this.m.withFrames(STACK_PAGES + 2, (enough) => done(enough ? this.startDispatcher(v, f.entry, f.arg) : E_NO_MEMORY));
+  }
+
+  /** join(id): the dispatcher's exit code, once it has ended. */
+  join(slot: number, id: number): number | typeof LATER {
+    const core = id & 1023;
+    if (core >= this.m.ncores) return E_NOT_FOUND;
+    const done = (code: number) => this.m.complete(slot, code);
+    if (core === this.m.core) return this.joinHere(id, done);
+    this.m.request(core, 'join', { dispatcher: id }, (r) => done((r as Message<'joinReply'>).fields.code));
+    return LATER;
+  }
+
+  private joinHere(id: number, done: (code: number) => void): number | typeof LATER {
+    if (this.exits.has(id)) return this.exits.get(id)!;
+    if (!this.slotOf.has(id)) return E_NOT_FOUND;
+    this.joiners.set(id, [...(this.joiners.get(id) ?? []), done]);
+    return LATER;
+  }
+
+  /** memgrow(bytes): the home monitor grows the heap; returns the old end or -1. */
+  memgrow(slot: number, bytes: number): number | typeof LATER {
+    const v = this.views.get(this.bySlot.get(slot)!.domain)!;
+    const done = (r: number) => this.m.complete(slot, r);
+    if (v.home === this.m.core) this.growHere(v, bytes, done);
+    else this.m.request(v.home, 'memgrow', { domain: v.id, bytes }, (r) => done((r as Message<'memgrowReply'>).fields.result));
+    return LATER;
+  }
+
+  private growHere(v: DomainView, bytes: number, done: (r: number) => void): void {
+    const need = framesForGrowth(v.brk, bytes);
+    this.m.withFrames(need, (enough) => {
+      if (!enough) return done(-1);
+      const old = v.brk;
+      try {
+        const end = growHeap(this.m.mem.view, v.ledger, v.root, old, bytes, v.shared);
+        if (end < 0) return done(-1);
+        v.brk = end;
+        this.m.kernel.charge(MONITOR_MAP_PAGE_CYCLES * Math.ceil(bytes / PAGE_SIZE));
+        done(old);
+      } catch (e) {
+        if (!(e instanceof OutOfFrames)) throw e;
+        done(-1);
+      }
+    });
+  }
+
+  // ── ends ────────────────────────────────────────────────────────────────────────
+  /** Dispatcher `slot` here exited or faulted. */
+  ended(slot: number, end: { code: number } | { fault: FaultInfo }): void {
+    const h = this.bySlot.get(slot);
+    if (!h) return;
+    const v = this.views.get(h.domain)!;
+    const code = 'code' in end ? end.code : FAULTED_EXIT;
+    this.exits.set(h.id, code);
+    this.bySlot.delete(slot);
+    this.slotOf.delete(h.id);
+    v.stacks.delete(h.stack);
+    this.m.events.ended({ id: h.id, domain: v.id, core: this.m.core, program: this.program(v), ...end });
+    for (const j of this.joiners.get(h.id) ?? []) j(code);
+    this.joiners.delete(h.id);
+    if (v.home === this.m.core) this.homeEnded(v, this.m.core);
+    else this.m.send(v.home, { kind: 'dispatcherEnded', fields: { domain: v.id } });
+  }
+
+  private homeStarted(v: DomainView, core: number): void {
+    v.live++;
+    v.hosts.set(core, (v.hosts.get(core) ?? 0) + 1);
+    if (v.hosts.size > 1 && !v.shared) {
+      // the domain now spans cores: its data is shared memory, seen by the cost model
+      v.shared = true;
+      markShared(this.m.mem.view, v.root, v.brk);
+      for (const c of v.hosts.keys()) this.m.send(c, { kind: 'tlbFlush', fields: { domain: v.id } });
+    }
+  }
+
+  private homeEnded(v: DomainView, core: number): void {
+    v.live--;
+    v.hosts.set(core, (v.hosts.get(core) ?? 1) - 1);
+    if (v.live > 0) return;
+    for (const c of v.hosts.keys()) this.m.send(c, { kind: 'domainEnded', fields: { domain: v.id } });
+  }
+
+  onMessage(from: number, m: Message): void {
+    switch (m.kind) {
+      case 'spawn': {
+        const f = (m as Message<'spawn'>).fields;
+        const reply = (r: number) => this.m.reply(from, m, 'spawnReply', { dispatcher: r });
+        const home = f.home === this.m.core ? this.views.get(f.domain) : undefined;
+        if (home) this.spawnAtHome(home, f, reply);
+        else this.spawnHere(f, reply);
+        return;
+      }
+      case 'join': {
+        const reply = (code: number) => this.m.reply(from, m, 'joinReply', { code });
+        const r = this.joinHere((m as Message<'join'>).fields.dispatcher, reply);
+        if (r !== LATER) reply(r);
+        return;
+      }
+      case 'memgrow': {
+        const f = (m as Message<'memgrow'>).fields;
+        const v = this.views.get(f.domain);
+        if (!v) this.m.reply(from, m, 'memgrowReply', { result: -1 });
+        else this.growHere(v, f.bytes, (r) => this.m.reply(from, m, 'memgrowReply', { result: r }));
+        return;
+      }
+      case 'dispatcherEnded': { const v = this.views.get((m as Message<'dispatcherEnded'>).fields.domain); if (v) this.homeEnded(v, from); return; }
+      case 'tlbFlush': this.m.kernel.tlb_flush(asidOf((m as Message<'tlbFlush'>).fields.domain)); return;
+      case 'domainEnded': {
+        const id = (m as Message<'domainEnded'>).fields.domain;
+        const v = this.views.get(id);
+        if (!v) return;
+        v.ledger.releaseAll();
+        this.m.kernel.tlb_flush(asidOf(id));
+        this.views.delete(id);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// The monitor protocol: every message monitors exchange, with its fields, defined once.
+// A message travels as one URPC message (kernel/urpc.ts) of 32-bit words: its type in the
+// slot header, then the fields in order, then (for messages that carry one) a string as
+// a length word and its UTF-8 bytes, four to a word.
+
+export const MESSAGES = {
+  /** a service was exported: every replica of the name service records it */
+  register: { type: 1, fields: ['token', 'service', 'core', 'dispatcher'], text: true },
+  registerAck: { type: 2, fields: ['token'], text: false },
+  /** a client asks the service's core for a channel to it */
+  bind: { type: 3, fields: ['token', 'service', 'core', 'dispatcher'], text: false },
+  /** the channel's address, or an E_* error */
+  bindReply: { type: 4, fields: ['token', 'channel'], text: false },
+  /**
+   * start a dispatcher of a domain on core `target`. Every spawn goes through the domain's
+   * home, which counts the dispatcher before forwarding it, so a domain never looks ended
+   * while one of its dispatchers is being started.
+   */
+  spawn: { type: 5, fields: ['token', 'domain', 'home', 'image', 'root', 'entry', 'arg', 'target'], text: false },
+  /** the new dispatcher's id, or an E_* error */
+  spawnReply: { type: 6, fields: ['token', 'dispatcher'], text: false },
+  join: { type: 7, fields: ['token', 'dispatcher'], text: false },
+  joinReply: { type: 8, fields: ['token', 'code'], text: false },
+  /** to a domain's home: one of its dispatchers on the sending core ended */
+  dispatcherEnded: { type: 10, fields: ['domain'], text: false },
+  /** from a domain's home: the domain has no dispatchers left; free what you hold of it */
+  domainEnded: { type: 11, fields: ['domain'], text: false },
+  /** to a domain's home: grow its heap */
+  memgrow: { type: 12, fields: ['token', 'domain', 'bytes'], text: false },
+  memgrowReply: { type: 13, fields: ['token', 'result'], text: false },
+  /** ask another monitor for frames from its share */
+  frames: { type: 14, fields: ['token', 'count'], text: false },
+  /** the frames given (any number, possibly none), as a list after the token */
+  framesReply: { type: 15, fields: ['token', 'count'], text: false },
+  /** measuring round trips (the SKB): answered at once */
+  ping: { type: 16, fields: ['token'], text: false },
+  pong: { type: 17, fields: ['token'], text: false },
+  /** a domain's page table changed (its data became shared): drop its TLB entries */
+  tlbFlush: { type: 18, fields: ['domain'], text: false },
+} as const;
+
+export type Kind = keyof typeof MESSAGES;
+export type Fields<K extends Kind> = { [F in (typeof MESSAGES)[K]['fields'][number]]: number };
+
+export interface Message<K extends Kind = Kind> {
+  readonly kind: K;
+  readonly fields: Fields<K>;
+  /** the string, for messages that carry one */
+  readonly text?: string;
+  /** words after the fields (framesReply: the frames) */
+  readonly extra?: readonly number[];
+}
+
+const byType = new Map<number, Kind>(Object.entries(MESSAGES).map(([k, v]) => [v.type, k as Kind]));
+
+/** The words of a message (without its type, which goes in the slot header). */
+export function encode<K extends Kind>(m: Message<K>): { type: number; words: number[] } {
+  const spec = MESSAGES[m.kind];
+  const words = spec.fields.map((f) => (m.fields as Record<string, number>)[f] >>> 0);
+  if (spec.text) {
+    const bytes = new TextEncoder().encode(m.text ?? '');
+    words.push(bytes.length);
+    for (let i = 0; i < bytes.length; i += 4) {
+      words.push((bytes[i] | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0) << 16 | (bytes[i + 3] ?? 0) << 24) >>> 0);
+    }
+  }
+  for (const x of m.extra ?? []) words.push(x >>> 0);
+  return { type: spec.type, words };
+}
+
+/** A received message, or undefined for an unknown type or a malformed body. */
+export function decode(type: number, words: readonly number[]): Message | undefined {
+  const kind = byType.get(type);
+  if (!kind) return undefined;
+  const spec = MESSAGES[kind];
+  if (words.length < spec.fields.length) return undefined;
+  const fields: Record<string, number> = {};
+  spec.fields.forEach((f, i) => { fields[f] = words[i] | 0; });
+  let at = spec.fields.length;
+  let text: string | undefined;
+  if (spec.text) {
+    const len = words[at++] ?? 0;
+    const bytes = new Uint8Array(len);
+    for (let i = 0; i < len; i++) bytes[i] = (words[at + (i >> 2)] >>> ((i & 3) * 8)) & 0xff;
+    at += Math.ceil(len / 4);
+    text = new TextDecoder().decode(bytes);
+  }
+  return { kind, fields: fields as Fields<Kind>, text, extra: words.slice(at) };
+}

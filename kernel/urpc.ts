@@ -1,0 +1,150 @@
+// URPC, the fast path: one-way rings of 64-byte slots (layout in shared/channel.ts), as in
+// Barrelfish's ump_impl.h. The sender writes a slot's payload, then its header word with one
+// atomic store; the receiver polls the header word of the next slot, reads the payload and
+// frees the slot by moving on. Credits travel back lazily: the receiver publishes how far it
+// has read only every half ring, and the sender reads that only when its ring looks full.
+// Every line touched is charged to the cost model (coherence.ts).
+import { count, stallFor } from "./core";
+import { touch } from "./coherence";
+import { hostWake } from "./host";
+import {
+  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_FIRST, H_LAST, H_SEQ_SHIFT, H_TYPE_SHIFT,
+  H_VALID, H_WORDS_MASK, P_RX_ACKED, P_RX_SEQ, P_TX_ACKED, P_TX_SEQ, Q_ACK, Q_CLOSED,
+  Q_RX_WAITING, Q_TX_WAITING, SLOT_HEADER, SLOT_SIZE, slotHeader,
+} from "./shared/channel";
+import {
+  C_ASLEEP, C_DOORBELL, C_MSGS_RECV, C_MSGS_SENT, DB_CHANNEL, coreBlock,
+} from "./shared/layout";
+
+@inline export function slots(c: usize): u32 {
+  return load<u32>(c + CH_H_SLOTS);
+}
+
+/** the line only side `side` writes and reads */
+@inline export function privateLine(c: usize, side: u32): usize {
+  return c + CH_PRIVATE + (<usize>side << 6);
+}
+
+/** the line side `side` writes and the other side reads */
+@inline export function publicLine(c: usize, side: u32): usize {
+  return c + CH_PUBLIC + (<usize>side << 6);
+}
+
+/** slot `seq` of the ring side `side` sends on */
+@inline function slotOf(c: usize, side: u32, seq: u32): usize {
+  const n = slots(c);
+  return c + CH_RINGS + <usize>side * n * SLOT_SIZE + <usize>(seq & (n - 1)) * SLOT_SIZE;
+}
+
+/**
+ * THE ORDERING RULE. A slot becomes visible to the receiver only through its header word,
+ * stored last and atomically (a sequentially consistent store): every payload word written
+ * before it is visible to a receiver that has seen the header (read with an atomic load).
+ */
+@inline function publish(slot: usize, header: u32): void {
+  atomic.store<u32>(slot + SLOT_HEADER, header);
+}
+
+/** Rings core `core`'s doorbell with `bits` and wakes it if it sleeps. */
+export function ring(core: u32, bits: u32): void {
+  const bell = <usize>coreBlock(core) + C_DOORBELL;
+  atomic.or<u32>(bell, bits);
+  if (atomic.load<u32>(<usize>coreBlock(core) + C_ASLEEP) != 0) atomic.notify(bell, 1);
+  hostWake(core);
+}
+
+/** Free slots side `side` may fill, reading the peer's credits only if it needs more than `want`. */
+export function credits(c: usize, side: u32, want: u32): u32 {
+  const p = privateLine(c, side);
+  const n = slots(c);
+  const seq = load<u32>(p + P_TX_SEQ);
+  let free = n - (seq - load<u32>(p + P_TX_ACKED));
+  if (free < want) {
+    const q = publicLine(c, side ^ 1);
+    stallFor(touch(q, false));
+    store<u32>(p + P_TX_ACKED, atomic.load<u32>(q + Q_ACK));
+    free = n - (seq - load<u32>(p + P_TX_ACKED));
+  }
+  return free;
+}
+
+/**
+ * Sends one slot of `words` (≤ SLOT_WORDS) words from physical address `src`. The caller has
+ * made sure there is a credit (credits() ≥ 1).
+ */
+export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_TX_SEQ);
+  const slot = slotOf(c, side, seq);
+  stallFor(touch(slot, true));
+  memory.copy(slot, src, <usize>words << 2);
+  publish(slot, slotHeader(seq, type, words, first, last));
+  store<u32>(p + P_TX_SEQ, seq + 1);
+  count(C_MSGS_SENT);
+}
+
+/** Tells the receiving side's core there is news if one of its dispatchers waits for it. */
+export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
+  const q = publicLine(c, side ^ 1);
+  if (atomic.load<u32>(q + Q_RX_WAITING) != 0) ring(peerCore, DB_CHANNEL);
+}
+
+/** The header of the slot `ahead` places after the next one to receive, or 0 if not there yet. */
+export function peek(c: usize, side: u32, ahead: u32): u32 {
+  const seq = load<u32>(privateLine(c, side) + P_RX_SEQ) + ahead;
+  const slot = slotOf(c, side ^ 1, seq);
+  stallFor(touch(slot, false));
+  const h = atomic.load<u32>(slot + SLOT_HEADER);
+  return (h & H_VALID) != 0 && (h >>> H_SEQ_SHIFT) == (seq & 0xffff) ? h : 0;
+}
+
+/**
+ * Receives the next slot (peek() saw it) into physical address `dst` and frees it; returns
+ * its header. Every half ring it gives the credits back, waking a sender that waits for them.
+ */
+export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_RX_SEQ);
+  const slot = slotOf(c, side ^ 1, seq);
+  const h = atomic.load<u32>(slot + SLOT_HEADER);
+  memory.copy(dst, slot, <usize>(h & H_WORDS_MASK) << 2);
+  store<u32>(p + P_RX_SEQ, seq + 1);
+  count(C_MSGS_RECV);
+  if (seq + 1 - load<u32>(p + P_RX_ACKED) >= slots(c) >> 1) giveCredits(c, side, peerCore);
+  return h;
+}
+
+/** Publishes how far this side has read; wakes the sender if it waits for credits. */
+export function giveCredits(c: usize, side: u32, peerCore: u32): void {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_RX_SEQ);
+  if (seq == load<u32>(p + P_RX_ACKED)) return;
+  const q = publicLine(c, side);
+  stallFor(touch(q, true));
+  atomic.store<u32>(q + Q_ACK, seq);
+  store<u32>(p + P_RX_ACKED, seq);
+  if (atomic.load<u32>(publicLine(c, side ^ 1) + Q_TX_WAITING) != 0) ring(peerCore, DB_CHANNEL);
+}
+
+/** True once the other side has closed the channel. */
+export function peerClosed(c: usize, side: u32): bool {
+  return atomic.load<u32>(publicLine(c, side ^ 1) + Q_CLOSED) != 0;
+}
+
+/** Number of slots, from the next one, that make up a complete message (0 if none yet). */
+export function completeMessage(c: usize, side: u32): u32 {
+  const n = slots(c);
+  for (let k: u32 = 0; k < n; k++) {
+    const h = peek(c, side, k);
+    if (h == 0) return 0;
+    if (k == 0 && (h & H_FIRST) == 0) return 0;
+    if ((h & H_LAST) != 0) return k + 1;
+  }
+  return 0;
+}
+
+/** The message type in a header. */
+@inline export function typeOf(h: u32): u32 {
+  return (h >>> H_TYPE_SHIFT) & 0xff;
+}
+
