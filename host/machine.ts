@@ -9,6 +9,7 @@ import { Console, type ConsoleOptions } from './devices/console.js';
 import { ImageStore } from './images.js';
 import { type KernelExports, instantiateKernel, kernelModule } from './kernel.js';
 import { type CoreStats, MachineMemory } from './memory.js';
+import { initMesh } from './mesh.js';
 import { type DispatcherEvent, Monitor, type MonitorEvents } from './monitor/monitor.js';
 import { type FaultInfo, formatFault } from './report.js';
 import { type Topology, lineLatency } from './topology.js';
@@ -85,6 +86,7 @@ export class Machine {
       this.cores.push({ id, isa: spec.isa, kernel, monitor, idle: true });
     });
     // 4. the monitor mesh: a channel between every pair of monitors
+    initMesh(this.cores[0].kernel, this.mem.layout);
     for (const c of this.cores) c.monitor.attach(c.kernel);
   }
 

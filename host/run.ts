@@ -30,8 +30,11 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  readonly reason: StopReason | 'deadlock';
-  /** the program's exit code, or 139 if it faulted, 124 at the cycle limit, 125 on deadlock */
+  readonly reason: StopReason | 'deadlock' | 'timeout' | 'crashed';
+  /**
+   * the program's exit code, or 139 if it faulted, 124 at the cycle limit or wall-time limit,
+   * 125 on deadlock, 70 if a core crashed
+   */
   readonly exitCode: number;
   /** the dispatchers started on the cores asked for, in core order */
   readonly main: readonly DispatcherRecord[];
@@ -40,12 +43,25 @@ export interface RunResult {
   readonly topology: Topology;
   /** everything each core printed */
   readonly output: readonly string[];
-  readonly machine: Machine;
+  /** the machine (lockstep runs only) */
+  readonly machine?: Machine;
 }
 
 export const EXIT_FAULT = 139;
 export const EXIT_MAX_CYCLES = 124;
 export const EXIT_DEADLOCK = 125;
+export const EXIT_CRASHED = 70;
+
+/** The cores a program starts on. */
+export function targetCores(topology: Topology, on: RunOptions['on']): readonly number[] {
+  const cores = on === 'all' ? topology.cores.map((_, i) => i) : on ?? [0];
+  for (const c of cores) {
+    if (!Number.isInteger(c) || c < 0 || c >= topology.cores.length) {
+      throw new UserError(`--core ${c}: machine ${topology.name} has cores 0..${topology.cores.length - 1}`);
+    }
+  }
+  return cores;
+}
 
 export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): RunResult {
   const topology = resolveTopology(opts.machine, opts.cores);
@@ -56,12 +72,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     console: { prefix: opts.prefix, sink: opts.sink },
     diag: opts.diag,
   });
-  const on = opts.on === 'all' ? topology.cores.map((_, i) => i) : opts.on ?? [0];
-  for (const c of on) {
-    if (!Number.isInteger(c) || c < 0 || c >= topology.cores.length) {
-      throw new UserError(`--core ${c}: machine ${topology.name} has cores 0..${topology.cores.length - 1}`);
-    }
-  }
+  const on = targetCores(topology, opts.on);
   const main = on.map((core) => machine.spawn(machine.load(image, name), core, opts.arg ?? 0));
   let reason: RunResult['reason'] = runLockstep(machine, { maxCycles: opts.maxCycles, quantum: opts.quantum });
   machine.console.flush();
@@ -84,22 +95,24 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
   };
 }
 
-function exitCodeOf(reason: RunResult['reason'], main: readonly DispatcherRecord[]): number {
+export function exitCodeOf(reason: RunResult['reason'], main: readonly DispatcherRecord[]): number {
+  if (reason === 'crashed') return EXIT_CRASHED;
   if (main.some((d) => d.state === 'faulted')) return EXIT_FAULT;
-  if (reason === 'max-cycles') return EXIT_MAX_CYCLES;
+  if (reason === 'max-cycles' || reason === 'timeout') return EXIT_MAX_CYCLES;
   if (reason === 'deadlock') return EXIT_DEADLOCK;
   return main.map((d) => d.exitCode ?? 0).find((c) => c !== 0) ?? 0;
 }
 
 /** The --stats table: per core instructions, cycles, idle, syscalls, switches, faults. */
 export function formatStats(r: RunResult): string {
-  const head = ['core', 'isa', 'instructions', 'cycles', 'idle', 'syscalls', 'switches', 'faults', 'tlb misses'];
+  const head = ['core', 'isa', 'instructions', 'cycles', 'stalled', 'syscalls', 'msgs out', 'msgs in', 'switches', 'faults'];
   const rows = r.stats.map((s, i) => [
-    String(i), r.topology.cores[i].isa, String(s.instructions), String(s.cycles), String(s.idle),
-    String(s.syscalls), String(s.switches), String(s.faults), String(s.tlbMisses),
+    String(i), r.topology.cores[i].isa, String(s.instructions), String(s.cycles), String(s.stall),
+    String(s.syscalls), String(s.messagesSent), String(s.messagesReceived), String(s.switches), String(s.faults),
   ]);
-  const total = r.stats.reduce((a, s) => ({ i: a.i + s.instructions, c: Math.max(a.c, s.cycles), f: a.f + s.faults }), { i: 0, c: 0, f: 0 });
-  rows.push(['all', '', String(total.i), String(total.c), '', '', '', String(total.f), '']);
+  const sum = (f: (s: CoreStats) => number) => String(r.stats.reduce((a, s) => a + f(s), 0));
+  rows.push(['all', '', sum((s) => s.instructions), String(Math.max(...r.stats.map((s) => s.cycles))), sum((s) => s.stall),
+    sum((s) => s.syscalls), sum((s) => s.messagesSent), sum((s) => s.messagesReceived), sum((s) => s.switches), sum((s) => s.faults)]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
   const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
   return [line(head), ...rows.map(line)].join('\n') + '\n';

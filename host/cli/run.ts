@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { PRESET_NAMES } from '../topology.js';
 import { buildImage } from '../../toolchain/build.js';
-import { formatStats, runImage } from '../run.js';
+import { runParallel } from '../parallel.js';
+import { type RunOptions, formatStats, runImage } from '../run.js';
 import { isaOption } from './as.js';
 import { coreSelection, intOption } from './options.js';
 
@@ -20,6 +21,8 @@ interface RunFlags {
   quantum?: number;
   timeslice?: number;
   memory?: number;
+  parallel?: boolean;
+  timeout?: number;
 }
 
 export function register(program: Command): void {
@@ -39,6 +42,8 @@ export function register(program: Command): void {
     .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
     .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
     .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
+    .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
+    .option('--timeout <seconds>', 'parallel mode: give up after this much wall time', intOption('--timeout', 1, 86400))
     .addHelpText('after', `
 Exit status: the program's exit code; 139 if it faulted, 124 if --max-cycles stopped it,
 125 if its dispatchers deadlocked.
@@ -48,10 +53,14 @@ Examples:
   $ wasmfish run hello-s32.s --cores r32,s32 --core 1     # on core 1, an s32 core
   $ wasmfish run prog.wfx --machine amd-4x4 --core all --prefix
   $ wasmfish run loop.s --max-cycles 1_000_000
+  $ wasmfish run pingpong-r32.s pingpong-a32.s --parallel --prefix
 `)
-    .action((files: string[], flags: RunFlags) => {
+    .action(async (files: string[], flags: RunFlags) => {
       const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
-      const result = runImage(image, files.join(' '), {
+      const run = flags.parallel
+        ? (img: typeof image, name: string, o: RunOptions) => runParallel(img, name, { ...o, timeoutSeconds: flags.timeout })
+        : runImage;
+      const result = await run(image, files.join(' '), {
         machine: flags.machine,
         cores: flags.cores,
         on: flags.core,

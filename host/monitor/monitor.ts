@@ -12,7 +12,6 @@ import {
 } from '../../kernel/shared/layout.js';
 import { MONITOR_CALL_CYCLES, MONITOR_MESSAGE_CYCLES } from '../../kernel/shared/costs.js';
 import { FAULT_BAD_ARG } from '../../kernel/shared/faults.js';
-import { MONITOR_SLOTS } from '../../kernel/shared/channel.js';
 import {
   SYS_ACCEPT, SYS_CONNECT, SYS_JOIN, SYS_MEMGROW, SYS_SERVE, SYS_SPAWN,
 } from '../../kernel/shared/syscalls.js';
@@ -96,17 +95,13 @@ export class Monitor {
     };
   }
 
-  /**
-   * Boot: binds the kernel and opens this core's side of the monitor mesh. The lower core of
-   * each pair initialises the channel; `initChannels` is false when another thread does it.
-   */
-  attach(kernel: KernelExports, initChannels = true): void {
+  /** Boot: binds the kernel and opens this core's side of every mesh channel (host/mesh.ts). */
+  attach(kernel: KernelExports): void {
     this.kernel = kernel;
     for (let c = 0; c < this.ncores; c++) {
       this.outbox.push([]);
       if (c === this.core) { this.peers.push(-1); continue; }
       const ch = monitorChannel(this.mem.layout, this.core, c);
-      if (initChannels && this.core < c) kernel.chan_init(ch, MONITOR_SLOTS, this.core, c);
       this.peers.push(kernel.ep_open(ch, this.core < c ? 0 : 1, c, NO_SLOT, 0));
     }
   }
