@@ -3,6 +3,7 @@
 import {
   coreBase, count, current, dcbAddr, setCurrent,
 } from "./core";
+import { closeOwnedBy } from "./channel";
 import { hostEvent } from "./host";
 import { stackTop } from "./shared/addrspace";
 import { EV_EXIT, EV_FAULT } from "./shared/kabi";
@@ -115,6 +116,7 @@ export function finish(slot: u32, endState: u32): void {
   else if (s == DS_RUNNABLE) rqRemove(slot);
   store<u32>(d + D_STATE, endState);
   if (endState == DS_FAULTED) count(C_FAULTS);
+  closeOwnedBy(slot);
   hostEvent(endState == DS_FAULTED ? EV_FAULT : EV_EXIT, slot);
   store<u32>(d + D_STATE, DS_FREE);
 }

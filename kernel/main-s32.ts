@@ -1,5 +1,6 @@
 // kernel-s32.wasm: the CPU driver for an s32 core — the shared driver (api.ts, sched.ts,
 // dispatcher.ts, syscall.ts, vm.ts) plus the s32 interpreter.
+import { initCoherence } from "./coherence";
 import { initCore } from "./core";
 import { createDispatcher } from "./dispatcher";
 import { ISA_INDEX } from "./generated/s32";
@@ -8,9 +9,13 @@ import { debugRun, runCore, runnableDispatchers } from "./sched";
 
 export * from "./api";
 
-/** Binds this instance to core `core` whose block is at `base` (host/boot.ts lays it out). */
-export function init(core: u32, base: u32): void {
-  initCore(core, base, ISA_INDEX);
+/**
+ * Binds this instance to core `core` whose block is at `base` (host/memory.ts lays it out);
+ * `period` is the core's clock period in picoseconds.
+ */
+export function init(core: u32, base: u32, period: u32): void {
+  initCore(core, base, ISA_INDEX, period);
+  initCoherence();
 }
 
 /** Runs this core until its clock reaches `limit`: RUN_LIMIT, or RUN_IDLE when nothing is runnable. */
