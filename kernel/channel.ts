@@ -13,7 +13,7 @@ import {
 } from "./shared/channel";
 import {
   BLK_CHANNEL, C_DOORBELL, C_ENDPOINTS, C_MSGBUF, C_SCRATCH, DB_CHANNEL, DB_MONITOR, DS_BLOCKED,
-  D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM, D_WAIT_N, D_WAIT_PTR,
+  D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_WAIT_NEXT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM, D_WAIT_N, D_WAIT_PTR,
   MAX_DISPATCHERS,
 } from "./shared/layout";
 import { SYS_CLOSE, SYS_RECV, SYS_SEND, SYS_TRY_RECV, SYS_WAIT } from "./shared/syscalls";
@@ -203,19 +203,31 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
   return unreachable();
 }
 
-/** wait(chans, n): the index of the first channel with a message (or closed); blocks if none. */
+/**
+ * wait(chans, n): the index of a channel with a message, scanning round robin from after the
+ * last one returned so no channel starves; else of a channel whose other side has closed;
+ * else it blocks until one of them is ready.
+ */
 function waitCall(slot: u32, d: usize, chans: u32, n: u32): i64 {
   if (n == 0 || n > MAX_ENDPOINTS || !readable(chans, n << 2)) return fault(chans);
+  const first = load<u32>(d + D_WAIT_NEXT) % n;
   for (let pass = 0; pass < 2; pass++) {
-    for (let i: u32 = 0; i < n; i++) {
+    let closed: i64 = -1;
+    for (let k: u32 = 0; k < n; k++) {
+      const i = (first + k) % n;
       const h = load<u32>(trRead(chans + (i << 2)));
       const e = userEndpoint(slot, h);
       if (e == 0) return fault(chans + (i << 2));
       const c = chanOf(e), side = load<u32>(e + EP_SIDE);
-      if (peek(c, side, 0) != 0 || peerClosed(c, side)) return <i64>i;
-      // second pass: after flagging every channel, look once more before sleeping
+      if (peek(c, side, 0) != 0) {
+        store<u32>(d + D_WAIT_NEXT, i + 1);
+        return <i64>i;
+      }
+      if (closed < 0 && peerClosed(c, side)) closed = <i64>i;
+      // first pass: flag every channel, then look once more before sleeping
       if (pass == 0) setWaiting(e, Q_RX_WAITING, true);
     }
+    if (closed >= 0) return closed;
   }
   store<u32>(d + D_WAIT_PTR, chans);
   store<u32>(d + D_WAIT_N, n);
