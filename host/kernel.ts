@@ -32,6 +32,12 @@ export interface KernelExports {
   mon_recv(h: number): number;
   doorbell_take(bits: number): number;
   charge(cycles: number): void;
+  // micro-benchmark loops over the fast path (kernel/bench.ts)
+  bench_ping(c: number, side: number, peer: number, n: number): number;
+  bench_pong(c: number, side: number, peer: number, n: number): void;
+  bench_send(c: number, side: number, n: number): void;
+  bench_send_batched(c: number, side: number, n: number, batch: number): void;
+  bench_recv(c: number, side: number, peer: number, n: number): number;
 }
 
 /** What the host provides to a core's kernel instance (kernel/host.ts). */

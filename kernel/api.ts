@@ -8,6 +8,7 @@ import {
   C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
 } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
+import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
   channelInit, endpointClose, endpointOpen, monitorRecv, monitorSend, takeDoorbell,
 } from "./channel";
@@ -87,4 +88,25 @@ export function doorbell_take(bits: u32): u32 {
 /** Charges `cycles` of monitor work to this core's clock. */
 export function charge(cycles: u32): void {
   setClock(clock() + <u64>cycles);
+}
+
+// ── micro-benchmarks of the fast path (bench/urpc.ts) ────────────────────────────────
+export function bench_ping(c: u32, side: u32, peer: u32, n: u32): u32 {
+  return benchPing(c, side, peer, n);
+}
+
+export function bench_pong(c: u32, side: u32, peer: u32, n: u32): void {
+  benchPong(c, side, peer, n);
+}
+
+export function bench_send(c: u32, side: u32, n: u32): void {
+  benchSend(c, side, n);
+}
+
+export function bench_send_batched(c: u32, side: u32, n: u32, batch: u32): void {
+  benchSendBatched(c, side, n, batch);
+}
+
+export function bench_recv(c: u32, side: u32, peer: u32, n: u32): u32 {
+  return benchRecv(c, side, peer, n);
 }

@@ -8,7 +8,7 @@ import { touch } from "./coherence";
 import {
   CH_H_CORE_A, CH_H_CORE_B, CH_H_MAGIC, CH_H_SLOTS, CH_MAGIC, E_CLOSED, E_EMPTY, E_TOO_LONG,
   EPS_FREE, EPS_OPEN, EP_CHANNEL, EP_OWNER, EP_OWNER_ID, EP_PEER, EP_SIDE, EP_SIZE, EP_STATE,
-  H_FIRST, H_LAST, H_WORDS_MASK, MAX_ENDPOINTS, MAX_MSG_WORDS, Q_CLOSED, Q_RX_WAITING,
+  H_FIRST, H_LAST, H_WORDS_MASK, MAX_BATCH, MAX_ENDPOINTS, MAX_MSG_WORDS, Q_CLOSED, Q_RX_WAITING,
   Q_TX_WAITING, SLOT_WORDS, channelSize,
 } from "./shared/channel";
 import {
@@ -18,10 +18,18 @@ import {
 } from "./shared/layout";
 import { SYS_CLOSE, SYS_RECV, SYS_SEND, SYS_TRY_RECV, SYS_WAIT } from "./shared/syscalls";
 import {
-  completeMessage, credits, giveCredits, notifyReceiver, peek, peerClosed, publicLine, ring,
-  sendSlot, slots, takeSlot, typeOf,
+  completeMessage, credits, giveCredits, notifyReceiver, peek, peerClosed, publicLine,
+  publishSlots, ring, slots, takeSlot, typeOf, writeSlot,
 } from "./urpc";
 import { enterAddressSpace, readable, trRead, trWrite, writable } from "./vm";
+
+/** Polls of an empty ring before a receiver blocks: in parallel mode only (lockstep blocks at
+ *  once; its cost model times the wake-up exactly). Set by setSpin(). */
+let spinPolls: u32 = 0;
+
+export function setSpin(polls: u32): void {
+  spinPolls = polls;
+}
 
 /** What a channel call returns besides a result: it blocked, or it faulted the caller. */
 export const CALL_BLOCKED: i64 = -1 << 32;
@@ -141,19 +149,26 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
   let done = load<u32>(d + D_RECV_DONE);
   const scratch = coreBase + C_SCRATCH;
   do {
-    if (credits(c, side, 1) == 0) {
+    // as many slots as the message still needs, the credits allow, one publish can carry
+    const need = max<u32>(1, (n - done + SLOT_WORDS - 1) / SLOT_WORDS);
+    let k = min(min(need, MAX_BATCH), credits(c, side, min(need, MAX_BATCH)));
+    if (k == 0) {
       // ring full: wait for credits — flag first, then look again, so no wake-up is lost
       notifyReceiver(c, side, peer);
       setWaiting(e, Q_TX_WAITING, true);
-      if (credits(c, side, 1) == 0) {
+      k = min(min(need, MAX_BATCH), credits(c, side, 1));
+      if (k == 0) {
         store<u32>(d + D_RECV_DONE, done);
         return CALL_BLOCKED;
       }
     }
-    const words = min(SLOT_WORDS, n - done);
-    for (let i: u32 = 0; i < words; i++) store<u32>(scratch + (i << 2), load<u32>(trRead(buf + ((done + i) << 2))));
-    sendSlot(c, side, scratch, words, 0, done == 0, done + words == n);
-    done += words;
+    for (let s: u32 = 0; s < k; s++) {
+      const words = min(SLOT_WORDS, n - done);
+      for (let i: u32 = 0; i < words; i++) store<u32>(scratch + (i << 2), load<u32>(trRead(buf + ((done + i) << 2))));
+      writeSlot(c, side, s, scratch, words, 0, done == 0, done + words == n);
+      done += words;
+    }
+    publishSlots(c, side, k);
   } while (done < n);
   setWaiting(e, Q_TX_WAITING, false);
   store<u32>(d + D_RECV_DONE, 0);
@@ -175,6 +190,8 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
   const scratch = coreBase + C_SCRATCH;
   for (;;) {
     let h = peek(c, side, 0);
+    // parallel mode: poll for a while before sleeping, as Barrelfish's receivers do
+    for (let i: u32 = 0; h == 0 && blocking && i < spinPolls; i++) h = peek(c, side, 0);
     if (h == 0) {
       if (peerClosed(c, side) && peek(c, side, 0) == 0) {
         store<u32>(d + D_RECV_DONE, 0);
@@ -273,9 +290,10 @@ export function monitorSend(h: u32, n: u32, type: u32): i32 {
   const buf = coreBase + C_MSGBUF;
   for (let done: u32 = 0, i: u32 = 0; i < k; i++) {
     const words = min(SLOT_WORDS, n - done);
-    sendSlot(c, side, buf + (done << 2), words, type, i == 0, i == k - 1);
+    writeSlot(c, side, i, buf + (done << 2), words, type, i == 0, i == k - 1);
     done += words;
   }
+  publishSlots(c, side, k);
   ring(load<u32>(e + EP_PEER), DB_MONITOR);
   return 0;
 }

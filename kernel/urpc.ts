@@ -1,15 +1,17 @@
 // URPC, the fast path: one-way rings of 64-byte slots (layout in shared/channel.ts), as in
 // Barrelfish's ump_impl.h. The sender writes a slot's payload, then its header word with one
 // atomic store; the receiver polls the header word of the next slot, reads the payload and
-// frees the slot by moving on. Credits travel back lazily: the receiver publishes how far it
-// has read only every half ring, and the sender reads that only when its ring looks full.
-// Every line touched is charged to the cost model (coherence.ts).
+// frees the slot by moving on. A sender may write several slots and publish them all with
+// one atomic store (the first slot's header, written last). Credits travel back lazily: the
+// receiver publishes how far it has read only every half ring, and the sender reads that
+// only when its ring looks full. Every line touched is charged to the cost model.
 import { count, stallFor } from "./core";
-import { touch } from "./coherence";
+import { coherent, touch } from "./coherence";
 import { hostWake } from "./host";
 import {
-  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_FIRST, H_LAST, H_SEQ_SHIFT, H_TYPE_SHIFT,
-  H_VALID, H_WORDS_MASK, P_RX_ACKED, P_RX_SEQ, P_TX_ACKED, P_TX_SEQ, Q_ACK, Q_CLOSED,
+  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_MASK, H_BATCH_SHIFT, H_FIRST, H_LAST,
+  H_SEQ_MASK, H_SEQ_SHIFT, H_TYPE_SHIFT, H_VALID, H_WORDS_MASK, P_RX_ACKED, P_RX_COVERED,
+  P_RX_SEQ, P_TX_ACKED, P_TX_HEAD, P_TX_SEQ, Q_ACK, Q_CLOSED,
   Q_RX_WAITING, Q_TX_WAITING, SLOT_HEADER, SLOT_SIZE, slotHeader,
 } from "./shared/channel";
 import {
@@ -45,6 +47,16 @@ import {
   atomic.store<u32>(slot + SLOT_HEADER, header);
 }
 
+/** Charges the cost model for a line (lockstep only: the check keeps the fast path lean). */
+@inline function charge(line: usize, write: bool): void {
+  if (coherent) stallFor(touch(line, write));
+}
+
+/** Copies `words` words (a slot's payload: a plain loop beats memory.copy at this size). */
+@inline function copyWords(dst: usize, src: usize, words: u32): void {
+  for (let i: usize = 0; i < <usize>words << 2; i += 4) store<u32>(dst + i, load<u32>(src + i));
+}
+
 /** Rings core `core`'s doorbell with `bits` and wakes it if it sleeps. */
 export function ring(core: u32, bits: u32): void {
   const bell = <usize>coreBlock(core) + C_DOORBELL;
@@ -61,7 +73,7 @@ export function credits(c: usize, side: u32, want: u32): u32 {
   let free = n - (seq - load<u32>(p + P_TX_ACKED));
   if (free < want) {
     const q = publicLine(c, side ^ 1);
-    stallFor(touch(q, false));
+    charge(q, false);
     store<u32>(p + P_TX_ACKED, atomic.load<u32>(q + Q_ACK));
     free = n - (seq - load<u32>(p + P_TX_ACKED));
   }
@@ -69,18 +81,35 @@ export function credits(c: usize, side: u32, want: u32): u32 {
 }
 
 /**
- * Sends one slot of `words` (≤ SLOT_WORDS) words from physical address `src`. The caller has
- * made sure there is a credit (credits() ≥ 1).
+ * Writes slot `i` of the batch being sent (i = 0 is the next slot to send): `words`
+ * (≤ SLOT_WORDS) words from physical address `src`. Not visible until publishSlots(); the
+ * caller has made sure of the credits (credits() > i).
  */
-export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_TX_SEQ) + i;
+  const slot = slotOf(c, side, seq);
+  charge(slot, true);
+  copyWords(slot, src, words);
+  const h = slotHeader(seq, type, words, first, last);
+  // the first slot's header is the one the receiver polls: it is stored last, by publishSlots
+  if (i == 0) store<u32>(p + P_TX_HEAD, h);
+  else store<u32>(slot + SLOT_HEADER, h);
+}
+
+/** Publishes the `n` slots written (1 ≤ n ≤ MAX_BATCH) with one atomic store. */
+export function publishSlots(c: usize, side: u32, n: u32): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ);
-  const slot = slotOf(c, side, seq);
-  stallFor(touch(slot, true));
-  memory.copy(slot, src, <usize>words << 2);
-  publish(slot, slotHeader(seq, type, words, first, last));
-  store<u32>(p + P_TX_SEQ, seq + 1);
-  count(C_MSGS_SENT);
+  publish(slotOf(c, side, seq), load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT));
+  store<u32>(p + P_TX_SEQ, seq + n);
+  count(C_MSGS_SENT, n);
+}
+
+/** Sends one slot (a batch of one). The caller has made sure there is a credit. */
+export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+  writeSlot(c, side, 0, src, words, type, first, last);
+  publishSlots(c, side, 1);
 }
 
 /** Tells the receiving side's core there is news if one of its dispatchers waits for it. */
@@ -89,13 +118,22 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
   if (atomic.load<u32>(q + Q_RX_WAITING) != 0) ring(peerCore, DB_CHANNEL);
 }
 
-/** The header of the slot `ahead` places after the next one to receive, or 0 if not there yet. */
+/**
+ * The header of the slot `ahead` places after the next one to receive, or 0 if not there yet.
+ * A slot a batch header has covered is read without an atomic; a batch header seen extends
+ * the coverage.
+ */
 export function peek(c: usize, side: u32, ahead: u32): u32 {
-  const seq = load<u32>(privateLine(c, side) + P_RX_SEQ) + ahead;
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_RX_SEQ) + ahead;
   const slot = slotOf(c, side ^ 1, seq);
-  stallFor(touch(slot, false));
-  const h = atomic.load<u32>(slot + SLOT_HEADER);
-  return (h & H_VALID) != 0 && (h >>> H_SEQ_SHIFT) == (seq & 0xffff) ? h : 0;
+  charge(slot, false);
+  const covered = <i32>(load<u32>(p + P_RX_COVERED) - seq) > 0;
+  const h = covered ? load<u32>(slot + SLOT_HEADER) : atomic.load<u32>(slot + SLOT_HEADER);
+  if ((h & H_VALID) == 0 || (h >>> H_SEQ_SHIFT) != (seq & H_SEQ_MASK)) return 0;
+  const batch = (h >>> H_BATCH_SHIFT) & H_BATCH_MASK;
+  if (batch != 0 && !covered) store<u32>(p + P_RX_COVERED, seq + 1 + batch);
+  return h;
 }
 
 /**
@@ -106,8 +144,8 @@ export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_RX_SEQ);
   const slot = slotOf(c, side ^ 1, seq);
-  const h = atomic.load<u32>(slot + SLOT_HEADER);
-  memory.copy(dst, slot, <usize>(h & H_WORDS_MASK) << 2);
+  const h = load<u32>(slot + SLOT_HEADER); // peek() read it (atomically, or covered) already
+  copyWords(dst, slot, h & H_WORDS_MASK);
   store<u32>(p + P_RX_SEQ, seq + 1);
   count(C_MSGS_RECV);
   if (seq + 1 - load<u32>(p + P_RX_ACKED) >= slots(c) >> 1) giveCredits(c, side, peerCore);
@@ -120,7 +158,7 @@ export function giveCredits(c: usize, side: u32, peerCore: u32): void {
   const seq = load<u32>(p + P_RX_SEQ);
   if (seq == load<u32>(p + P_RX_ACKED)) return;
   const q = publicLine(c, side);
-  stallFor(touch(q, true));
+  charge(q, true);
   atomic.store<u32>(q + Q_ACK, seq);
   store<u32>(p + P_RX_ACKED, seq);
   if (atomic.load<u32>(publicLine(c, side ^ 1) + Q_TX_WAITING) != 0) ring(peerCore, DB_CHANNEL);

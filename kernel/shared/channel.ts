@@ -24,14 +24,19 @@
 //  │ payload: SLOT_WORDS words (60 bytes)              │ header word                  │
 //  └──────────────────────────────────────────────────┴──────────────────────────────┘
 // header word:
-//   31            16 15      8    7      6      5      4    3       0
-//  ┌────────────────┬─────────┬───────┬──────┬──────┬──────┬─────────┐
-//  │ seq (low 16)   │  type   │ VALID │  —   │ LAST │ FIRST│ words   │
-//  └────────────────┴─────────┴───────┴──────┴──────┴──────┴─────────┘
-// A slot holds message seq iff VALID is set and its seq bits equal seq's low 16 bits: old
+//   31          20 19    16 15      8    7      6      5      4    3       0
+//  ┌──────────────┬────────┬─────────┬───────┬──────┬──────┬──────┬─────────┐
+//  │ seq (low 12) │ batch  │  type   │ VALID │  —   │ LAST │ FIRST│ words   │
+//  └──────────────┴────────┴─────────┴───────┴──────┴──────┴──────┴─────────┘
+// A slot holds message seq iff VALID is set and its seq bits equal seq's low 12 bits: old
 // contents carry an older sequence number, and zeroed memory has VALID clear. A message of
 // more than SLOT_WORDS words is fragmented over consecutive slots, FIRST on the first and
 // LAST on the last.
+//
+// Publishing in batches: a sender may fill several slots and publish them with one atomic
+// store — the header of the first, written last, with `batch` = how many slots follow it.
+// The receiver reads that header atomically and may then read the following slots (whose
+// headers were written before it, with plain stores) without atomics.
 
 export const CH_MAGIC: u32 = 0x43505255; // "URPC"
 export const CH_HEADER: u32 = 0x000;
@@ -48,6 +53,8 @@ export const P_TX_SEQ: u32 = 0;         // sequence number of the next message s
 export const P_TX_ACKED: u32 = 4;       // the peer's ack as last read (credits known)
 export const P_RX_SEQ: u32 = 8;         // sequence number of the next slot to receive
 export const P_RX_ACKED: u32 = 12;      // the ack this side last published
+export const P_RX_COVERED: u32 = 16;    // slots before this seq are published (a batch seen)
+export const P_TX_HEAD: u32 = 20;       // header of the first slot of the batch being written
 // public line of a side
 export const Q_ACK: u32 = 0;            // this side has consumed every slot before this seq
 export const Q_RX_WAITING: u32 = 4;     // a dispatcher here waits for a message
@@ -62,7 +69,12 @@ export const H_FIRST: u32 = 0x10;
 export const H_LAST: u32 = 0x20;
 export const H_VALID: u32 = 0x80;
 export const H_TYPE_SHIFT: u32 = 8;
-export const H_SEQ_SHIFT: u32 = 16;
+export const H_BATCH_SHIFT: u32 = 16;
+export const H_BATCH_MASK: u32 = 0xf;
+export const H_SEQ_SHIFT: u32 = 20;
+export const H_SEQ_MASK: u32 = 0xfff;
+/** the most slots one atomic store publishes */
+export const MAX_BATCH: u32 = 16;
 
 /** slots per ring of a program's channel, and of a channel between two monitors */
 export const USER_SLOTS: u32 = 32;
@@ -77,7 +89,7 @@ export function channelSize(nslots: u32): u32 {
 
 /** The header word of slot `seq` holding `words` words of a message of `type`. */
 export function slotHeader(seq: u32, type: u32, words: u32, first: bool, last: bool): u32 {
-  return ((seq & 0xffff) << H_SEQ_SHIFT) | ((type & 0xff) << H_TYPE_SHIFT) | H_VALID |
+  return ((seq & H_SEQ_MASK) << H_SEQ_SHIFT) | ((type & 0xff) << H_TYPE_SHIFT) | H_VALID |
     (last ? H_LAST : 0) | (first ? H_FIRST : 0) | (words & H_WORDS_MASK);
 }
 

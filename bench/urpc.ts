@@ -1,0 +1,179 @@
+// `wasmfish bench urpc`: the message fast path on this host, in one run with ratios:
+//  (a) the AssemblyScript URPC rings (kernel/urpc.ts) between two worker threads,
+//  (b) the same protocol in plain JS on a SharedArrayBuffer,
+//  (c) an Atomics.wait/notify ping-pong, (d) MessagePort postMessage,
+//  (e) native C pthreads on one cache line / the same ring (when a C compiler is present),
+//  (f) guest-to-guest ping-pong through the channel system calls, end to end (parallel mode);
+// and the simulated cycles of (f) on each preset next to the paper's URPC latencies.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { instantiateKernel, kernelModule } from '../host/kernel.js';
+import { MachineMemory, poolChannel } from '../host/memory.js';
+import { runParallel } from '../host/parallel.js';
+import { projectRoot } from '../host/paths.js';
+import { runImage } from '../host/run.js';
+import { pairClass, resolveTopology } from '../host/topology.js';
+import { USER_SLOTS } from '../kernel/shared/channel.js';
+import { buildImage } from '../toolchain/build.js';
+import { Progress, markdownTable, median, percentile, table, writeResults } from './harness.js';
+import type { Role, UrpcWorkerData, Variant } from './urpc-worker.js';
+
+interface Pair { times: number[]; seconds?: number; check?: number }
+
+/** Runs the two roles of a variant in two workers, started together; the pinger's result. */
+async function pair(variant: Variant, roles: [Role, Role], samples: number, batch: number, extra: (side: number) => Partial<UrpcWorkerData>, transfer: (side: number) => MessagePort[] = () => []): Promise<Pair[]> {
+  const go = new SharedArrayBuffer(8);
+  const g = new Int32Array(go);
+  const workers = roles.map((role, side) => new Worker(join(projectRoot(), 'dist', 'bench', 'urpc-worker.js'), {
+    workerData: { variant, role, samples, batch, go, ...extra(side) } as UrpcWorkerData,
+    transferList: transfer(side),
+  }));
+  const results = workers.map((w) => new Promise<Pair>((resolve, reject) => { w.once('message', resolve); w.once('error', reject); }));
+  while (Atomics.load(g, 1) < 2) await new Promise((r) => setTimeout(r, 5));
+  Atomics.store(g, 0, 1);
+  Atomics.notify(g, 0);
+  const out = await Promise.all(results);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return out;
+}
+
+function wasmChannel(): Partial<UrpcWorkerData> {
+  const mem = new MachineMemory({ ncores: 2, frameBytes: 1 << 20, parallel: true, coherence: false });
+  const channel = poolChannel(mem.layout, 0, 0);
+  const noop = () => 0;
+  instantiateKernel(kernelModule('r32'), mem.memory, { host_console: noop, host_event: noop, host_syscall: noop, host_wake: noop })
+    .chan_init(channel, USER_SLOTS, 0, 1);
+  return { memory: mem.memory, module: kernelModule('r32'), channel };
+}
+
+export interface UrpcRow { name: string; rttP50?: number; rttP99?: number; perSecond?: number; note?: string }
+export interface SimRow { machine: string; cores: string; class: string; oneWay: number; paper?: number }
+
+/** The paper's URPC one-way latencies (MULTIKERNEL.md) by preset and pair class. */
+const PAPER: Record<string, Record<string, number>> = {
+  'intel-2x4': { 'shared-cache': 180 },
+  'amd-2x2': { 'one-hop': 450 },
+  'amd-8x4': { 'two-hops': 618 },
+};
+
+function native(rtts: number, msgs: number): { rtt_seqcst_ns: number; rtt_relacq_ns: number; ring_seqcst_per_s: number; ring_relacq_per_s: number } | string {
+  const cc = ['cc', 'gcc', 'clang'].find((c) => spawnSync(c, ['--version']).status === 0);
+  if (!cc) return 'skipped: no C compiler on this host';
+  const dir = mkdtempSync(join(tmpdir(), 'wasmfish-native-'));
+  const exe = join(dir, 'urpc');
+  execFileSync(cc, ['-O2', '-pthread', '-o', exe, join(projectRoot(), 'bench', 'native', 'urpc.c')]);
+  return JSON.parse(execFileSync(exe, [String(rtts), String(msgs)], { encoding: 'utf8' }));
+}
+
+export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}) {
+  const samples = opts.samples ?? (opts.quick ? 10 : 40);
+  const progress = new Progress(9, 'urpc');
+  const rows: UrpcRow[] = [];
+  const rtt = (name: string, times: number[]): UrpcRow => ({ name, rttP50: median(times), rttP99: percentile(times, 99) });
+  const streamBatch = opts.quick ? 20_000 : 100_000;
+
+  progress.tick('wasm round trips');
+  const wasmPingPong = wasmChannel();
+  const [wPing] = await pair('wasm', ['ping', 'pong'], samples, 2000, () => wasmPingPong);
+  progress.tick('wasm stream');
+  const wasm = wasmChannel();
+  const [, wRecv] = await pair('wasm', ['send', 'recv'], samples, streamBatch, () => wasm);
+  rows.push({ ...rtt('(a) AssemblyScript URPC, 2 workers', wPing.times), perSecond: (samples * streamBatch) / wRecv.seconds! });
+  progress.tick('wasm batched stream');
+  const wasmBatched = wasmChannel();
+  const [, wbRecv] = await pair('wasm', ['send-batched', 'recv'], samples, streamBatch, () => wasmBatched);
+  rows.push({ name: '(a) … publishing 8 slots per atomic store', perSecond: (samples * streamBatch) / wbRecv.seconds! });
+
+  progress.tick('js');
+  const jsSab = () => ({ sab: new SharedArrayBuffer(4 * (2 * 32 * 16 + 32)) });
+  const jsPingPong = jsSab();
+  const [jPing] = await pair('js', ['ping', 'pong'], samples, 2000, () => jsPingPong);
+  const jsShared = jsSab();
+  const [, jRecv] = await pair('js', ['send', 'recv'], samples, streamBatch, () => jsShared);
+  rows.push({ ...rtt('(b) the same protocol in plain JS', jPing.times), perSecond: (samples * streamBatch) / jRecv.seconds! });
+
+  progress.tick('Atomics.wait');
+  const aw = { sab: new SharedArrayBuffer(64) };
+  const [aPing] = await pair('atomics-wait', ['ping', 'pong'], samples, opts.quick ? 50 : 200, () => aw);
+  rows.push(rtt('(c) Atomics.wait/notify ping-pong', aPing.times));
+
+  progress.tick('MessagePort');
+  const { port1, port2 } = new MessageChannel();
+  const ports = [port1, port2];
+  const [mPing] = await pair('messageport', ['ping', 'pong'], samples, opts.quick ? 50 : 200, (s) => ({ port: ports[s] as unknown as MessagePort }), (s) => [ports[s]]);
+  rows.push(rtt('(d) MessagePort postMessage', mPing.times));
+
+  progress.tick('native C');
+  const c = native(opts.quick ? 50_000 : 300_000, opts.quick ? 1_000_000 : 5_000_000);
+  if (typeof c === 'string') rows.push({ name: '(e) native C pthreads', note: c });
+  else {
+    rows.push({ name: '(e) native C, seq_cst', rttP50: c.rtt_seqcst_ns, perSecond: c.ring_seqcst_per_s });
+    rows.push({ name: '(e) native C, release/acquire', rttP50: c.rtt_relacq_ns, perSecond: c.ring_relacq_per_s });
+  }
+
+  progress.tick('guest ping-pong');
+  const guest = buildImage([join(projectRoot(), 'bench', 'guest', 'pingpong.s')]);
+  // many rounds: the difference to a one-round run removes the machine's boot time
+  const rounds = opts.quick ? 200_000 : 1_000_000;
+  const wall = async (n: number) => {
+    const t0 = process.hrtime.bigint();
+    await runParallel(guest, 'pingpong', { cores: 'r32,r32', arg: n * 16 + 1, sink: () => {}, diag: () => {} });
+    return Number(process.hrtime.bigint() - t0);
+  };
+  const guestTimes: number[] = [];
+  for (let s = 0; s < 3; s++) guestTimes.push(((await wall(rounds)) - (await wall(1))) / rounds);
+  rows.push({ name: '(f) guest ping-pong through system calls, parallel mode', rttP50: median(guestTimes), rttP99: Math.max(...guestTimes) });
+
+  progress.tick('simulated cycles');
+  const sim: SimRow[] = [];
+  for (const machine of ['default', 'intel-2x4', 'amd-2x2', 'amd-4x4', 'amd-8x4']) {
+    const t = resolveTopology(machine, machine === 'default' ? 'r32*4' : 'r32');
+    const seen = new Set<string>();
+    for (let other = 1; other < Math.min(t.cores.length, 16); other++) {
+      const cls = pairClass(t, 0, other);
+      if (seen.has(cls)) continue;
+      seen.add(cls);
+      const cycles = (n: number) => runImage(guest, 'pingpong', { machine, cores: machine === 'default' ? 'r32*4' : 'r32', arg: n * 16 + other, sink: () => {}, diag: () => {} }).stats[0].cycles;
+      const oneWay = (cycles(2000) - cycles(1000)) / 1000 / 2;
+      sim.push({ machine, cores: `0 ↔ ${other}`, class: cls, oneWay, paper: PAPER[machine]?.[cls] });
+    }
+  }
+  progress.stop();
+
+  const a = rows[0];
+  const ratios = {
+    rttVsNativeSeqCst: typeof c === 'string' ? undefined : a.rttP50! / c.rtt_seqcst_ns,
+    ringVsNativeSeqCst: typeof c === 'string' ? undefined : a.perSecond! / c.ring_seqcst_per_s,
+    batchedVsNativeSeqCst: typeof c === 'string' ? undefined : rows[1].perSecond! / c.ring_seqcst_per_s,
+    ringVsNativeRelAcq: typeof c === 'string' ? undefined : rows[1].perSecond! / c.ring_relacq_per_s,
+    messagePortVsUrpc: rows.find((r) => r.name.startsWith('(d)'))!.rttP50! / a.rttP50!,
+    guestVsRaw: rows.find((r) => r.name.startsWith('(f)'))!.rttP50! / a.rttP50!,
+  };
+  const file = writeResults('urpc', { samples, rows, ratios, simulated: sim });
+  return { rows, ratios, sim, file };
+}
+
+const ns = (v?: number) => (v === undefined ? '' : v >= 10_000 ? `${(v / 1000).toFixed(1)} µs` : `${v.toFixed(0)} ns`);
+const ps = (v?: number) => (v === undefined ? '' : `${(v / 1e6).toFixed(1)} M/s`);
+const x = (v?: number) => (v === undefined ? 'n/a' : `${v.toFixed(2)}×`);
+
+export function urpcTables(r: Awaited<ReturnType<typeof benchUrpc>>, markdown = false): string {
+  const fmt = markdown ? markdownTable : (h: string[], rows: string[][]) => table(h, rows, 1);
+  const t1 = fmt(['variant', 'round trip p50', 'p99', 'one-way msgs/s', 'note'],
+    r.rows.map((row) => [row.name, ns(row.rttP50), ns(row.rttP99), ps(row.perSecond), row.note ?? '']));
+  const q = r.ratios;
+  const t2 = fmt(['ratio', 'measured', 'target'], [
+    ['(a) round trip / (e) seq_cst round trip', x(q.rttVsNativeSeqCst), '≤ 1.0×'],
+    ['(a) ring, one publish per message / (e) seq_cst ring', x(q.ringVsNativeSeqCst), ''],
+    ['(a) ring, batched publish / (e) seq_cst ring', x(q.batchedVsNativeSeqCst), '≥ 1.0×'],
+    ['(a) ring, batched publish / (e) release/acquire ring', x(q.ringVsNativeRelAcq), '≥ 0.5×'],
+    ['(d) MessagePort / (a) round trip', x(q.messagePortVsUrpc), '≥ 40×'],
+    ['(f) guest / (a) round trip', x(q.guestVsRaw), '≤ 3.0×'],
+  ]);
+  const t3 = fmt(['machine', 'cores', 'pair class', 'guest one-way (cycles)', 'paper URPC one-way'],
+    r.sim.map((s) => [s.machine, s.cores, s.class, s.oneWay.toFixed(0), s.paper ? String(s.paper) : '']));
+  return `${t1}\n${t2}\nSimulated (lockstep cost model), guest ping-pong through system calls:\n${t3}`;
+}
