@@ -170,4 +170,28 @@ describe('line table', () => {
       { section: 0, at: 12, file: 'lines.s', line: 8 },
     ]);
   });
+
+  it('records the position a .loc names for the code after it, once per position', () => {
+    const source = 'nop\n.loc "prog.mn", 7\nnop\nnop\n.loc "prog.mn", 7\nnop\n.loc "lib.mn", 7\nnop\n.loc "prog.mn", 2 + 1\n.data\n.word 1\n.text\nnop';
+    expect(assemble(source, { file: 'out.s', isa: 'r32' }).lines).toEqual([
+      { section: 0, at: 0, file: 'out.s', line: 1 },
+      { section: 0, at: 4, file: 'prog.mn', line: 7 },
+      { section: 0, at: 16, file: 'lib.mn', line: 7 },
+      { section: 0, at: 20, file: 'prog.mn', line: 3 },
+    ]);
+  });
+
+  it('reports a malformed .loc', () => {
+    const errors = (source: string) => {
+      try {
+        assemble(source, { file: 'e.s', isa: 's32' });
+      } catch (e) {
+        return (e as Error).message.split('\n')[0];
+      }
+      return 'no error';
+    };
+    expect(errors('.loc 7, "a.mn"')).toBe('e.s:1:6: error: expected the file name as a string in double quotes');
+    expect(errors('.loc "a.mn", 0')).toBe('e.s:1:14: error: line number 0 is not between 1 and 2147483647');
+    expect(errors('.loc "a.mn"')).toMatch(/^e\.s:1:1: error: \.loc expects/);
+  });
 });

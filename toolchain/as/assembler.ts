@@ -54,6 +54,8 @@ export class Assembler {
   readonly sections: SectionState[];
   readonly relocs: PendingReloc[] = [];
   readonly lines: LineEntry[] = [];
+  /** set by `.loc` (pass 2): the source position that the following instructions come from */
+  loc?: { readonly file: string; readonly line: number };
   /** the section pass 1 is in */
   current = TEXT;
   phase: 1 | 2 = 1;
@@ -207,9 +209,13 @@ export class Assembler {
     this.sections[section].bytes.set(bytes, offset);
   }
 
-  /** Notes that the code at `offset` of the text section comes from `line`. */
+  /**
+   * Notes that the code at `offset` of the text section comes from `line` of this file, or,
+   * after a `.loc`, from the position it names (a compiler's source line).
+   */
   noteLine(offset: number, line: number): void {
+    const { file, line: at } = this.loc ?? { file: this.file, line };
     const last = this.lines[this.lines.length - 1];
-    if (last?.line !== line) this.lines.push({ section: TEXT, at: offset, file: this.file, line });
+    if (last?.line !== at || last.file !== file) this.lines.push({ section: TEXT, at: offset, file, line: at });
   }
 }

@@ -108,6 +108,27 @@ const global: Directive = {
   },
 };
 
+// .loc "file", line: the code that follows comes from `line` of `file` (a compiler emits it
+// per source statement, so fault reports and the debugger name the high-level line)
+function sourcePosition(a: Assembler, s: Statement, at: number): { file: string; line: number } {
+  arity(s, '"file", line', 2);
+  const [fileOp, lineOp] = s.operands;
+  if (fileOp.length !== 1 || fileOp[0].kind !== 'string') throw operandError('expected the file name as a string in double quotes', fileOp);
+  const line = a.constantOperand(lineOp, a.current, at, 'the line number');
+  if (!Number.isInteger(line) || line < 1 || line > 2 ** 31 - 1) throw operandError(`line number ${line} is not between 1 and ${2 ** 31 - 1}`, lineOp);
+  return { file: new TextDecoder().decode(fileOp[0].bytes!), line };
+}
+
+const loc: Directive = {
+  layout(a, s) {
+    sourcePosition(a, s, a.sections[a.current].size);
+    return 0;
+  },
+  emit(a, p) {
+    a.loc = sourcePosition(a, p.stmt, p.offset);
+  },
+};
+
 export const DIRECTIVES: Readonly<Record<string, Directive>> = {
   // .isa NAME: read before assembling (see assemble.ts)
   '.isa': { layout: () => 0 },
@@ -150,6 +171,7 @@ export const DIRECTIVES: Readonly<Record<string, Directive>> = {
       if (p.section !== BSS) a.write(p.section, p.offset, new Array(p.size).fill(fill & 0xff));
     },
   },
+  '.loc': loc,
   '.global': global,
   '.globl': global,
   // .equ name, expr: a constant (or an address of this file), usable before or after
