@@ -33,15 +33,30 @@ export class FrameShare {
     this.free.push(frame);
   }
 
-  /** Up to `n` frames for another monitor (it owns them from now on). */
-  lend(n: number): number[] {
+  /**
+   * Up to `n` frames for another monitor (it owns them from now on), as at most `maxRanges`
+   * runs of contiguous frames: [start, count, start, count, …].
+   */
+  lend(n: number, maxRanges: number): number[] {
     const out: number[] = [];
-    while (out.length < n) {
-      const f = this.take();
-      if (f === undefined) break;
-      out.push(f);
+    const bump = Math.min(n, (this.end - this.next) / PAGE_SIZE);
+    if (bump > 0) {
+      out.push(this.next, bump);
+      this.next += bump * PAGE_SIZE;
+    }
+    let left = n - bump;
+    while (left > 0 && out.length / 2 < maxRanges && this.free.length > 0) {
+      out.push(this.free.pop()!, 1);
+      left--;
     }
     return out;
+  }
+
+  /** Takes frames lent by another monitor (ranges as lend() gives them). */
+  receive(ranges: readonly number[]): void {
+    for (let i = 0; i + 1 < ranges.length; i += 2) {
+      for (let k = 0; k < ranges[i + 1]; k++) this.free.push(ranges[i] + k * PAGE_SIZE);
+    }
   }
 }
 

@@ -181,8 +181,8 @@ export class Monitor {
       }
       case 'ping': this.reply(from, m, 'pong', {}); return;
       case 'frames': {
-        const lent = this.frames.lend(Math.min((m as Message<'frames'>).fields.count, 56));
-        this.reply(from, m, 'framesReply', { count: lent.length }, lent);
+        const ranges = this.frames.lend((m as Message<'frames'>).fields.count, 50);
+        this.reply(from, m, 'framesReply', { count: ranges.length / 2 }, ranges);
         return;
       }
       case 'register': case 'bind': this.names.onMessage(from, m); return;
@@ -201,7 +201,7 @@ export class Monitor {
     }
     const donor = (this.core + asked) % this.ncores;
     this.request(donor, 'frames', { count: Math.max(n - this.frames.available, 32) }, (r) => {
-      for (const f of r.extra ?? []) this.frames.give(f);
+      this.frames.receive(r.extra ?? []);
       this.withFrames(n, then, asked + 1);
     });
   }

@@ -30,7 +30,7 @@ export const MESSAGES = {
   memgrowReply: { type: 13, fields: ['token', 'result'], text: false },
   /** ask another monitor for frames from its share */
   frames: { type: 14, fields: ['token', 'count'], text: false },
-  /** the frames given (any number, possibly none), as a list after the token */
+  /** the frames given (possibly none), as runs [start, count, …] after the fields */
   framesReply: { type: 15, fields: ['token', 'count'], text: false },
   /** measuring round trips (the SKB): answered at once */
   ping: { type: 16, fields: ['token'], text: false },

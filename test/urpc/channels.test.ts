@@ -10,7 +10,7 @@ import { buildImage } from '../../toolchain/build.js';
 
 const P = join(import.meta.dirname, '..', 'programs', 'urpc');
 const ASM = join(import.meta.dirname, '..', '..', 'examples', 'asm');
-const image = (...files: string[]) => buildImage(files.map((f) => (f.startsWith('pingpong') ? join(ASM, f) : join(P, f))));
+const image = (...files: string[]) => buildImage(files.map((f) => (/^(pingpong|ring)/.test(f) ? join(ASM, f) : join(P, f))));
 
 interface Ran { result: RunResult; diag: string }
 
@@ -73,6 +73,17 @@ describe.each(MODES)('channels in %s mode', (mode) => {
     expect(result.exitCode).toBe(139);
   });
 
+  it('pass a token around a ring of every core', async () => {
+    const { result } = await run(mode, ['ring-r32.s'], { cores: 'r32*4' });
+    expect(result.output).toEqual(['3\n7\n11\n', '0\n4\n8\n-1\n', '1\n5\n9\n-1\n', '2\n6\n10\n-1\n']);
+  });
+
+  it('borrow frames from other monitors when a core runs out of its share', async () => {
+    // 4 MiB on 4 cores: 1 MiB each, and the program grows its heap by 2 MiB
+    const { result } = await run(mode, ['memgrow.s'], { cores: 'r32*4', memoryMiB: 4, arg: 2048 });
+    expect(result.output[0]).toBe('512\n-1\n');
+  });
+
   it('end with a deadlock report when a connect can never be answered', async () => {
     // the sink cannot start on the a32 core (r32-only image): main waits for it forever
     const { result, diag } = await run(mode, ['stream.s'], { cores: 'r32,a32', arg: 10 });
@@ -102,5 +113,19 @@ describe('the same program in both modes', () => {
     const b = await run('lockstep', ['pingpong-r32.s', 'pingpong-a32.s'], { machine: 'amd-4x4', cores: 'r32*15,a32' });
     expect(JSON.stringify(b.result.stats)).toBe(JSON.stringify(a.result.stats));
     expect(a.result.stats[15].stall).toBeGreaterThan(0); // cache lines crossed the interconnect
+  });
+});
+
+describe('parallel mode at rest', () => {
+  it('does not spin the host while every core waits', async () => {
+    // a deadlocked machine: all cores asleep until the deadlock is noticed (~300 ms)
+    const cpu0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const { result } = await run('parallel', ['stream.s'], { cores: 'r32,a32,r32,a32', arg: 10 });
+    const wallUs = Number(process.hrtime.bigint() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    expect(result.reason).toBe('deadlock');
+    // four emulated cores on this host's threads, but well under one host core busy
+    expect((cpu.user + cpu.system) / wallUs).toBeLessThan(0.9);
   });
 });
