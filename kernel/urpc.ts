@@ -66,7 +66,7 @@ export function ring(core: u32, bits: u32): void {
 }
 
 /** Free slots side `side` may fill, reading the peer's credits only if it needs more than `want`. */
-export function credits(c: usize, side: u32, want: u32): u32 {
+@inline export function credits(c: usize, side: u32, want: u32): u32 {
   const p = privateLine(c, side);
   const n = slots(c);
   const seq = load<u32>(p + P_TX_SEQ);
@@ -85,7 +85,7 @@ export function credits(c: usize, side: u32, want: u32): u32 {
  * (≤ SLOT_WORDS) words from physical address `src`. Not visible until publishSlots(); the
  * caller has made sure of the credits (credits() > i).
  */
-export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+@inline export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ) + i;
   const slot = slotOf(c, side, seq);
@@ -98,7 +98,7 @@ export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, t
 }
 
 /** Publishes the `n` slots written (1 ≤ n ≤ MAX_BATCH) with one atomic store. */
-export function publishSlots(c: usize, side: u32, n: u32): void {
+@inline export function publishSlots(c: usize, side: u32, n: u32): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ);
   publish(slotOf(c, side, seq), load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT));
@@ -107,7 +107,7 @@ export function publishSlots(c: usize, side: u32, n: u32): void {
 }
 
 /** Sends one slot (a batch of one). The caller has made sure there is a credit. */
-export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+@inline export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
   writeSlot(c, side, 0, src, words, type, first, last);
   publishSlots(c, side, 1);
 }
@@ -123,7 +123,7 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
  * A slot a batch header has covered is read without an atomic; a batch header seen extends
  * the coverage.
  */
-export function peek(c: usize, side: u32, ahead: u32): u32 {
+@inline export function peek(c: usize, side: u32, ahead: u32): u32 {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_RX_SEQ) + ahead;
   const slot = slotOf(c, side ^ 1, seq);
@@ -140,7 +140,7 @@ export function peek(c: usize, side: u32, ahead: u32): u32 {
  * Receives the next slot (peek() saw it) into physical address `dst` and frees it; returns
  * its header. Every half ring it gives the credits back, waking a sender that waits for them.
  */
-export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
+@inline export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_RX_SEQ);
   const slot = slotOf(c, side ^ 1, seq);

@@ -1,0 +1,29 @@
+// The monitor protocol: every message survives encoding, and docs/monitors.md lists every one.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Kind, MESSAGES, decode, encode } from '../../host/monitor/protocol.js';
+
+describe('monitor protocol', () => {
+  it.each(Object.keys(MESSAGES) as Kind[])('%s round-trips', (kind) => {
+    const spec = MESSAGES[kind];
+    const fields = Object.fromEntries(spec.fields.map((f, i) => [f, i * 1000 - 7]));
+    const text = spec.text ? 'service·ü' : undefined;
+    const { type, words } = encode({ kind, fields: fields as never, text, extra: [1, 2, 3] });
+    const back = decode(type, words)!;
+    expect(back.kind).toBe(kind);
+    expect(back.fields).toEqual(fields);
+    expect(back.text).toBe(text);
+    expect(back.extra).toEqual([1, 2, 3]);
+  });
+
+  it('rejects unknown types and short bodies', () => {
+    expect(decode(250, [])).toBeUndefined();
+    expect(decode(MESSAGES.spawn.type, [1, 2])).toBeUndefined();
+  });
+
+  it('docs/monitors.md describes every message', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'monitors.md'), 'utf8');
+    for (const kind of Object.keys(MESSAGES)) expect(doc, kind).toContain(`\`${kind}\``);
+  });
+});
