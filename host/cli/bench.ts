@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../toolchain/errors.js';
 import { describeMachine, interpTables, benchInterp } from '../../bench/interp.js';
+import { benchUrpc, urpcTables } from '../../bench/urpc.js';
 import { intOption } from './options.js';
 
 const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; samples?: number; markdown?: boolean }) => Promise<string> }> = {
@@ -11,6 +12,13 @@ const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; sa
     run: async (o) => {
       const r = await benchInterp(o);
       return `${interpTables(r, o.markdown)}\nresults: ${r.file}\n`;
+    },
+  },
+  urpc: {
+    about: 'the URPC fast path between threads vs plain JS, Atomics.wait, MessagePort, native C; guest ping-pong; simulated cycles per preset',
+    run: async (o) => {
+      const r = await benchUrpc(o);
+      return `${urpcTables(r, o.markdown)}\nresults: ${r.file}\n`;
     },
   },
 };
