@@ -171,7 +171,6 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
     publishSlots(c, side, k);
   } while (done < n);
   setWaiting(e, Q_TX_WAITING, false);
-  store<u32>(d + D_RECV_DONE, 0);
   notifyReceiver(c, side, peer);
   return 0;
 }
@@ -193,10 +192,7 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
     // parallel mode: poll for a while before sleeping, as Barrelfish's receivers do
     for (let i: u32 = 0; h == 0 && blocking && i < spinPolls; i++) h = peek(c, side, 0);
     if (h == 0) {
-      if (peerClosed(c, side) && peek(c, side, 0) == 0) {
-        store<u32>(d + D_RECV_DONE, 0);
-        return <i64>E_CLOSED;
-      }
+      if (peerClosed(c, side) && peek(c, side, 0) == 0) return <i64>E_CLOSED;
       giveCredits(c, side, peer);
       setWaiting(e, Q_RX_WAITING, true);
       h = peek(c, side, 0);
@@ -213,7 +209,6 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
     done += words;
     if ((h & H_LAST) != 0) {
       setWaiting(e, Q_RX_WAITING, false);
-      store<u32>(d + D_RECV_DONE, 0);
       return <i64>done;
     }
   }

@@ -172,7 +172,7 @@ export const D_BUDGET: u32 = 160;       // u64: cycle budget left (0 = unlimited
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
 export const D_WAIT_PTR: u32 = 172;     // wait(): the handle array (BLK_WAIT)
 export const D_WAIT_N: u32 = 176;       // wait(): its length
-export const D_RECV_DONE: u32 = 180;    // recv(): words of a long message already copied
+export const D_RECV_DONE: u32 = 180;    // send()/recv(): words of the message already copied (0 between calls)
 export const D_WAIT_NEXT: u32 = 184;    // wait(): where the next scan starts (round robin)
 
 // What a blocked dispatcher waits for (D_BLOCKED_ON).

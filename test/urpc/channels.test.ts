@@ -64,6 +64,13 @@ describe.each(MODES)('channels in %s mode', (mode) => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('start the call after a send cut short by a closing peer afresh', async () => {
+    // regression: the words already sent of the long message leaked into the next send
+    const { result } = await run(mode, ['halfsent.s'], { cores: 'r32,r32' });
+    expect(result.output).toEqual(['-2\n', '2\n16\n']);
+    expect(result.exitCode).toBe(0);
+  });
+
   it('fault only the dispatcher that uses a handle it does not own', async () => {
     const { result, diag } = await run(mode, ['stolen.s'], { cores: 'r32,r32' });
     expect(result.output[0]).toBe('139\n43\n');
