@@ -20,6 +20,8 @@ export interface MachineOptions {
   readonly memoryMiB?: number;
   /** dispatcher time slice in cycles */
   readonly timeslice?: number;
+  /** cycles any one dispatcher may run before it is killed (default: no limit) */
+  readonly budget?: number;
   /** charge cache-line transfers (default: on) */
   readonly costModel?: boolean;
   readonly console?: ConsoleOptions;
@@ -71,6 +73,7 @@ export class Machine {
       ncores: t.cores.length,
       frameBytes: (opts.memoryMiB ?? 64) * 1024 * 1024,
       timeslice: opts.timeslice,
+      budget: opts.budget,
       coherence: opts.costModel ?? true,
       latency: (a, b) => lineLatency(t, a, b),
     });

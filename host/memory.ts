@@ -7,7 +7,7 @@ import { DEFAULT_TIMESLICE } from '../kernel/shared/costs.js';
 import {
   CORE_SIZE, CORES_BASE, C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_MSGS_RECV, C_MSGS_SENT,
   C_STALL, C_SWITCHES, C_SYSCALLS, C_TLB_MISSES, DIR_ENTRY, LINE_SIZE, MACHINE_BASE,
-  MACHINE_MAGIC, MF_COHERENCE, MF_PARALLEL, M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_BASE,
+  MACHINE_MAGIC, MF_COHERENCE, MF_PARALLEL, M_BUDGET, M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_BASE,
   M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, WASM_PAGE, coreBlock,
 } from '../kernel/shared/layout.js';
 
@@ -23,6 +23,8 @@ export interface MemoryPlan {
   /** bytes of physical frames for page tables and programs */
   readonly frameBytes: number;
   readonly timeslice?: number;
+  /** cycles any one dispatcher may run before it is killed (default: no limit) */
+  readonly budget?: number;
   readonly parallel?: boolean;
   /** charge cache-line transfers (the lockstep cost model); default: on unless parallel */
   readonly coherence?: boolean;
@@ -127,6 +129,7 @@ export class MachineMemory {
     v.setUint32(MACHINE_BASE + M_FLAGS, (plan.parallel ? MF_PARALLEL : 0) | (coherence ? MF_COHERENCE : 0), true);
     v.setUint32(MACHINE_BASE + M_LAT_BASE, l.latBase, true);
     v.setUint32(MACHINE_BASE + M_DIR_BASE, l.dirBase, true);
+    v.setBigUint64(MACHINE_BASE + M_BUDGET, BigInt(plan.budget ?? 0), true);
     for (let a = 0; a < l.ncores; a++) {
       for (let b = 0; b < l.ncores; b++) {
         v.setUint16(l.latBase + (a * l.ncores + b) * 2, Math.min(65535, plan.latency?.(a, b) ?? 0), true);

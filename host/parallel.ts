@@ -32,7 +32,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const topology = resolveTopology(opts.machine, opts.cores);
   const n = topology.cores.length;
   const plan: MemoryPlan = {
-    ncores: n, frameBytes: (opts.memoryMiB ?? 64) << 20, timeslice: opts.timeslice,
+    ncores: n, frameBytes: (opts.memoryMiB ?? 64) << 20, timeslice: opts.timeslice, budget: opts.budget,
     parallel: true, coherence: false, latency: (a, b) => lineLatency(topology, a, b),
   };
   const mem = new MachineMemory(plan);

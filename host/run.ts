@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly maxCycles?: number;
   readonly quantum?: number;
   readonly timeslice?: number;
+  /** cycles any one dispatcher may run: more is the fault "cycle budget exhausted" */
+  readonly budget?: number;
   readonly memoryMiB?: number;
   /** label output lines with [core N isa] */
   readonly prefix?: boolean;
@@ -69,6 +71,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     topology,
     memoryMiB: opts.memoryMiB,
     timeslice: opts.timeslice,
+    budget: opts.budget,
     console: { prefix: opts.prefix, sink: opts.sink },
     diag: opts.diag,
   });

@@ -2,11 +2,9 @@
 // per-ISA entry points in kernel/main-<isa>.ts. 64-bit quantities cross as f64 (exact up
 // to 2^53 cycles) so the host never pays for BigInt conversions. host/kernel.ts is the
 // other side.
-import { clock, coreBase, dcbAddr, setClock } from "./core";
-import { block as blockSlot, complete as completeSlot, finish, recordFault, state } from "./dispatcher";
-import {
-  C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
-} from "./shared/layout";
+import { clock, coreBase, setClock } from "./core";
+import { block as blockSlot, complete as completeSlot, kill } from "./dispatcher";
+import { C_IDLE } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
@@ -25,11 +23,7 @@ export function block(slot: u32): void {
 
 /** Kills dispatcher `slot` with fault `code` (e.g. a bad system call argument at `addr`). */
 export function fault(slot: u32, code: i32, addr: u32): void {
-  const d = dcbAddr(slot);
-  const s = state(d);
-  if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
-  recordFault(d, code, addr, load<u32>(d + D_PC));
-  finish(slot, DS_FAULTED);
+  kill(slot, code, addr);
 }
 
 /** This core's simulated clock. */

@@ -9,9 +9,9 @@ import { stackTop } from "./shared/addrspace";
 import { EV_EXIT, EV_FAULT } from "./shared/kabi";
 import {
   C_FAULTS, C_RQ_COUNT, C_RQ_HEAD, C_RUNQ, DCB_SIZE, DS_BLOCKED, DS_EXITED, DS_FAULTED,
-  DS_FREE, DS_RUNNABLE, D_ASID, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC,
-  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, MAX_DISPATCHERS,
-  NO_SLOT,
+  DS_FREE, DS_RUNNABLE, D_ASID, D_BUDGET, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC,
+  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, MACHINE_BASE,
+  MAX_DISPATCHERS, M_BUDGET, NO_SLOT,
 } from "./shared/layout";
 import { copyInsn, enterAddressSpace } from "./vm";
 
@@ -70,6 +70,7 @@ export function createDispatcher(
   store<u32>(d + D_ASID, asid);
   store<u32>(d + D_PTROOT, root);
   store<u32>(d + D_STACK_SLOT, stackSlot);
+  store<u64>(d + D_BUDGET, load<u64>(MACHINE_BASE + M_BUDGET));
   enterAddressSpace(asid, root);
   if (!start(d, entry, arg, stackTop(stackSlot))) return -2;
   store<u32>(d + D_STATE, DS_RUNNABLE);
@@ -119,6 +120,15 @@ export function finish(slot: u32, endState: u32): void {
   closeOwnedBy(slot);
   hostEvent(endState == DS_FAULTED ? EV_FAULT : EV_EXIT, slot);
   store<u32>(d + D_STATE, DS_FREE);
+}
+
+/** Kills dispatcher `slot` (runnable or blocked) with fault `code` at `addr`, at its pc. */
+export function kill(slot: u32, code: i32, addr: u32): void {
+  const d = dcbAddr(slot);
+  const s = state(d);
+  if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
+  recordFault(d, code, addr, load<u32>(d + D_PC));
+  finish(slot, DS_FAULTED);
 }
 
 /** Exits dispatcher `slot` with `code`. */

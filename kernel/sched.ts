@@ -4,13 +4,15 @@
 // answers its doorbell: dispatchers blocked on channels are retried.
 import { clock, count, coreBase, current, dcbAddr, setClock, setCurrent, timeslice } from "./core";
 import { retryBlocked, takeDoorbell } from "./channel";
-import { finish, rqCount, rqPop, rqPush, state } from "./dispatcher";
+import { finish, kill, rqCount, rqPop, rqPush, state } from "./dispatcher";
+import { FAULT_BUDGET } from "./shared/faults";
 import { CONTEXT_SWITCH_CYCLES } from "./shared/costs";
 import {
   RUN_IDLE, RUN_LIMIT, STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS, STOP_TRACKED,
 } from "./shared/kabi";
 import {
-  C_DOORBELL, C_SLICE_END, C_SWITCHES, DB_CHANNEL, DS_EXITED, DS_FAULTED, DS_RUNNABLE, NO_SLOT,
+  C_DOORBELL, C_SLICE_END, C_SWITCHES, DB_CHANNEL, DS_EXITED, DS_FAULTED, DS_RUNNABLE, D_BUDGET,
+  D_CYCLES, D_PC, NO_SLOT,
 } from "./shared/layout";
 import { callFinished, syscall } from "./syscall";
 import { userAccess } from "./vm";
@@ -65,7 +67,20 @@ export function runCore(limit: u64, interpret: InterpretFn): i32 {
       store<u64>(coreBase + C_SLICE_END, now + timeslice());
     }
     const sliceEnd = load<u64>(coreBase + C_SLICE_END);
-    const stop = step(dcbAddr(slot), min(limit, sliceEnd), interpret);
+    const d = dcbAddr(slot);
+    let until = min(limit, sliceEnd);
+    // A cycle budget is enforced here, once per slice, by ending the slice where the budget
+    // ends: the interpreters' inner loops never look at it.
+    const budget = load<u64>(d + D_BUDGET);
+    if (budget != 0) {
+      const used = load<u64>(d + D_CYCLES);
+      if (used >= budget) {
+        kill(slot, FAULT_BUDGET, load<u32>(d + D_PC));
+        continue;
+      }
+      until = min(until, clock() + (budget - used));
+    }
+    const stop = step(d, until, interpret);
     if (stop == STOP_LIMIT) {
       // slice over: the next runnable dispatcher's turn (or a new slice for this one)
       if (clock() >= sliceEnd) {

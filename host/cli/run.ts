@@ -20,6 +20,7 @@ interface RunFlags {
   arg?: number;
   quantum?: number;
   timeslice?: number;
+  budget?: number;
   memory?: number;
   parallel?: boolean;
   timeout?: number;
@@ -41,6 +42,7 @@ export function register(program: Command): void {
     .option('--arg <n>', 'the argument the entry function receives', intOption('--arg', -(2 ** 31), 2 ** 32 - 1), 0)
     .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
     .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
+    .option('--budget <cycles>', 'kill any dispatcher that runs more than this many cycles (fault: cycle budget exhausted)', intOption('--budget', 1, Number.MAX_SAFE_INTEGER))
     .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
     .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
     .option('--timeout <seconds>', 'parallel mode: give up after this much wall time', intOption('--timeout', 1, 86400))
@@ -53,6 +55,7 @@ Examples:
   $ wasmfish run hello-s32.s --cores r32,s32 --core 1     # on core 1, an s32 core
   $ wasmfish run prog.wfx --machine amd-4x4 --core all --prefix
   $ wasmfish run loop.s --max-cycles 1_000_000
+  $ wasmfish run forever.s --budget 50_000_000            # a runaway dispatcher is killed
   $ wasmfish run pingpong-r32.s pingpong-a32.s --parallel --prefix
 `)
     .action(async (files: string[], flags: RunFlags) => {
@@ -69,6 +72,7 @@ Examples:
         arg: flags.arg,
         quantum: flags.quantum,
         timeslice: flags.timeslice,
+        budget: flags.budget,
         memoryMiB: flags.memory,
       });
       if (flags.stats) process.stderr.write(formatStats(result));

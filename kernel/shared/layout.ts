@@ -56,6 +56,7 @@ export const M_TIMESLICE: u32 = 24;     // dispatcher time slice in cycles
 export const M_FLAGS: u32 = 28;         // MF_* bits
 export const M_LAT_BASE: u32 = 32;      // the latency matrix
 export const M_DIR_BASE: u32 = 36;      // the coherence directory
+export const M_BUDGET: u32 = 40;        // u64: cycle budget of every new dispatcher (0 = none)
 export const MACHINE_MAGIC: u32 = 0x48534657; // "WFSH"
 export const MF_PARALLEL: u32 = 1;      // cores run on worker threads
 export const MF_COHERENCE: u32 = 2;     // charge cache-line transfers (lockstep cost model)
@@ -168,7 +169,7 @@ export const D_STACK_SLOT: u32 = 144;   // its stack slot in the address space
 export const D_RESULT_PENDING: u32 = 148; // 1: deliver D_RESULT to the ISA's result register
 export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
-export const D_BUDGET: u32 = 160;       // u64: cycle budget left (0 = unlimited)
+export const D_BUDGET: u32 = 160;       // u64: the most cycles (D_CYCLES) it may run (0 = unlimited)
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
 export const D_WAIT_PTR: u32 = 172;     // wait(): the handle array (BLK_WAIT)
 export const D_WAIT_N: u32 = 176;       // wait(): its length

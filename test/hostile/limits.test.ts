@@ -1,0 +1,71 @@
+// Resource limits: a program that loops forever, eats all memory, spawns without end, opens
+// channels without end or recurses without end ends with a clear error — a fault report or
+// an error result — while a well-behaved program beside it keeps running to its right end.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLockstep } from '../../host/lockstep.js';
+import { Machine } from '../../host/machine.js';
+import { runParallel } from '../../host/parallel.js';
+import { type RunOptions, runImage } from '../../host/run.js';
+import { resolveTopology } from '../../host/topology.js';
+import { ISA_NAMES } from '../../isa/index.js';
+import { buildImage } from '../../toolchain/build.js';
+import { sieveImage } from '../support/arena.js';
+import { hasStackTrace, runCli } from '../support/cli.js';
+
+const H = import.meta.dirname;
+
+/** A lockstep machine of one core per ISA running the sieve on every core beside `programs`. */
+function besideSieves(programs: { files: string[]; core: number; arg?: number }[], opts: { budget?: number; memoryMiB?: number } = {}) {
+  let diag = '';
+  const m = new Machine({
+    topology: resolveTopology('default', 'r32,s32,a32'), budget: opts.budget, memoryMiB: opts.memoryMiB ?? 16,
+    console: { sink: () => {} }, diag: (t) => { diag += t; },
+  });
+  const sieve = m.load(sieveImage(), 'sieve');
+  const good = m.cores.map((c) => m.spawn(sieve, c.id));
+  const bad = programs.map((p, i) => m.spawn(m.load(buildImage(p.files), `bad${i}`), p.core, p.arg ?? 0));
+  const reason = runLockstep(m, { maxCycles: 200_000_000 });
+  const wellBehaved = () => {
+    expect(good.map((d) => [d.state, d.exitCode])).toEqual(good.map(() => ['exited', 0]));
+    for (const out of m.console.perCore) expect(out.split('\n')).toContain('1229');
+  };
+  return { m, good, bad, reason, diag: () => diag, wellBehaved };
+}
+
+async function run(mode: 'lockstep' | 'parallel', file: string, opts: RunOptions) {
+  let diag = '';
+  const o = { ...opts, sink: () => {}, diag: (t: string) => { diag += t; } };
+  const img = buildImage([join(H, file)]);
+  const result = mode === 'lockstep' ? runImage(img, file, o) : await runParallel(img, file, { ...o, timeoutSeconds: 60 });
+  return { result, diag };
+}
+
+describe('cycle budgets', () => {
+  it.each(ISA_NAMES.map((isa, core) => [isa, core] as const))('kill an endless %s loop while the sieves finish', (isa, core) => {
+    const t = besideSieves([{ files: [join(H, `spin-${isa}.s`)], core }], { budget: 3_000_000 });
+    expect(t.reason).toBe('done');
+    t.wellBehaved();
+    expect(t.bad[0].state).toBe('faulted');
+    expect(t.diag()).toMatch(new RegExp(`fault: core ${core} \\(${isa}\\): dispatcher ${t.bad[0].id} of bad0 killed: cycle budget exhausted\\n  pc 0x[0-9a-f]{8} <main`));
+  });
+
+  it.each(['lockstep', 'parallel'] as const)('stop a runaway dispatcher in %s mode; its program goes on', async (mode) => {
+    const { result, diag } = await run(mode, 'runaway.s', { cores: 'r32,r32', budget: 2_000_000 });
+    expect(result.output[0]).toBe('50005000\n139\n');
+    expect(result.exitCode).toBe(0);
+    expect(diag).toContain('dispatcher 1025 of runaway.s killed: cycle budget exhausted');
+  });
+
+  it('are a run option of the CLI, next to --max-cycles', () => {
+    const budget = runCli(['run', join(H, 'spin-a32.s'), '--cores', 'a32', '--budget', '1_000_000']);
+    expect(budget.code).toBe(139);
+    expect(budget.stderr).toContain('killed: cycle budget exhausted');
+    const limit = runCli(['run', join(H, 'spin-s32.s'), '--cores', 's32', '--max-cycles', '1000000']);
+    expect(limit.code).toBe(124);
+    expect(limit.stderr).toContain('the cycle limit (1000000) was reached');
+    const bad = runCli(['run', join(H, 'spin-s32.s'), '--budget', '0']);
+    expect(bad.stderr).toBe('wasmfish: --budget: 0 is out of range 1..9007199254740991\n');
+    for (const r of [budget, limit, bad]) expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
