@@ -49,7 +49,8 @@ export class Domains {
   private readonly views = new Map<number, DomainView>();
   private readonly bySlot = new Map<number, Hosted>();
   private readonly slotOf = new Map<number, number>();
-  private readonly exits = new Map<number, number>();
+  /** the exit codes of dispatchers that ran here, and their domains */
+  private readonly exits = new Map<number, { code: number; domain: number }>();
   private readonly joiners = new Map<number, ((code: number) => void)[]>();
   private nextDomain = 1;
   private nextDispatcher = 1;
@@ -154,19 +155,23 @@ export class Domains {
     this.m.withFrames(STACK_PAGES + 2, (enough) => done(enough ? this.startDispatcher(v, f.entry, f.arg) : E_NO_MEMORY));
   }
 
-  /** join(id): the dispatcher's exit code, once it has ended. */
+  /** join(id): the exit code of a dispatcher of the caller's own domain, once it has ended. */
   join(slot: number, id: number): number | typeof LATER {
     const core = id & 1023;
     if (core >= this.m.ncores) return E_NOT_FOUND;
+    const domain = this.bySlot.get(slot)!.domain;
     const done = (code: number) => this.m.complete(slot, code);
-    if (core === this.m.core) return this.joinHere(id, done);
-    this.m.request(core, 'join', { dispatcher: id }, (r) => done((r as Message<'joinReply'>).fields.code));
+    if (core === this.m.core) return this.joinHere(id, domain, done);
+    this.m.request(core, 'join', { dispatcher: id, domain }, (r) => done((r as Message<'joinReply'>).fields.code));
     return LATER;
   }
 
-  private joinHere(id: number, done: (code: number) => void): number | typeof LATER {
-    if (this.exits.has(id)) return this.exits.get(id)!;
-    if (!this.slotOf.has(id)) return E_NOT_FOUND;
+  /** Another program's dispatchers are not there for a joiner: E_NOT_FOUND, as if unknown. */
+  private joinHere(id: number, domain: number, done: (code: number) => void): number | typeof LATER {
+    const ended = this.exits.get(id);
+    if (ended) return ended.domain === domain ? ended.code : E_NOT_FOUND;
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || this.bySlot.get(slot)!.domain !== domain) return E_NOT_FOUND;
     this.joiners.set(id, [...(this.joiners.get(id) ?? []), done]);
     return LATER;
   }
@@ -205,7 +210,7 @@ export class Domains {
     if (!h) return;
     const v = this.views.get(h.domain)!;
     const code = 'code' in end ? end.code : FAULTED_EXIT;
-    this.exits.set(h.id, code);
+    this.exits.set(h.id, { code, domain: h.domain });
     this.bySlot.delete(slot);
     this.slotOf.delete(h.id);
     v.stacks.delete(h.stack);
@@ -246,7 +251,8 @@ export class Domains {
       }
       case 'join': {
         const reply = (code: number) => this.m.reply(from, m, 'joinReply', { code });
-        const r = this.joinHere((m as Message<'join'>).fields.dispatcher, reply);
+        const f = (m as Message<'join'>).fields;
+        const r = this.joinHere(f.dispatcher, f.domain, reply);
         if (r !== LATER) reply(r);
         return;
       }

@@ -19,7 +19,8 @@ export const MESSAGES = {
   spawn: { type: 5, fields: ['token', 'domain', 'home', 'image', 'root', 'entry', 'arg', 'target'], text: false },
   /** the new dispatcher's id, or an E_* error */
   spawnReply: { type: 6, fields: ['token', 'dispatcher'], text: false },
-  join: { type: 7, fields: ['token', 'dispatcher'], text: false },
+  /** the exit code of a dispatcher of `domain` (of no other), once it has ended */
+  join: { type: 7, fields: ['token', 'dispatcher', 'domain'], text: false },
   joinReply: { type: 8, fields: ['token', 'code'], text: false },
   /** to a domain's home: one of its dispatchers on the sending core ended */
   dispatcherEnded: { type: 10, fields: ['domain'], text: false },
