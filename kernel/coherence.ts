@@ -8,7 +8,8 @@
 import { setSpin } from "./channel";
 import { clock, coreBase, coreId } from "./core";
 import {
-  C_PERIOD, DIR_ENTRY, DIR_SHARERS, DIR_TIME, DIR_WRITER, MACHINE_BASE, MF_COHERENCE, MF_PARALLEL,
+  C_PERIOD, DIR_BUSY, DIR_ENTRY, DIR_SHARERS, DIR_TIME, DIR_WRITER, MACHINE_BASE, MF_COHERENCE,
+  MF_PARALLEL,
   M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_END, M_LAT_BASE, M_NCORES,
 } from "./shared/layout";
 
@@ -41,8 +42,10 @@ export function initCoherence(): void {
 
 /**
  * This core reads (or writes) the line holding physical address `phys` now. Returns the
- * cycles it stalls: waiting for the last write to the line to have happened, plus the
- * transfer of the line (read) or the invalidation of the other copies (write).
+ * cycles it stalls: waiting for the last write to the line to have happened, waiting for the
+ * line's previous transfer to finish (a line moves to one core at a time: this is what makes
+ * many cores hammering one line slow), plus the transfer of the line (read) or the
+ * invalidation of the other copies (write).
  */
 export function touch(phys: usize, write: bool): u64 {
   if (!coherent || phys < dirOrigin || phys >= dirEnd) return 0;
@@ -69,7 +72,14 @@ export function touch(phys: usize, write: bool): u64 {
   }
   // not before the write it follows: the last write's time, in this core's cycles
   const written = (load<u64>(e + DIR_TIME) + period - 1) / period;
-  const ready = (writer != 0 && writer != me + 1 && written > now ? written : now) + transfer;
+  let start = writer != 0 && writer != me + 1 && written > now ? written : now;
+  if (transfer != 0) {
+    // and not before the line's previous transfer has finished
+    const busy = (load<u64>(e + DIR_BUSY) + period - 1) / period;
+    if (busy > start) start = busy;
+    store<u64>(e + DIR_BUSY, (start + transfer) * period);
+  }
+  const ready = start + transfer;
   if (write) {
     store<u64>(e + DIR_TIME, ready * period);
     store<u16>(e + DIR_WRITER, <u16>(me + 1));

@@ -148,11 +148,35 @@ export class Monitor {
     return this.outbox.some((q) => q.length > 0);
   }
 
+  // ── timers, on this core's simulated clock ─────────────────────────────────────
+  private readonly timers: { at: number; fire: () => void }[] = [];
+
+  /** Runs `fire` in this monitor's first turn at or after cycle `at` of its core. */
+  setTimer(at: number, fire: () => void): () => void {
+    const t = { at, fire };
+    this.timers.push(t);
+    this.timers.sort((a, b) => a.at - b.at);
+    return () => {
+      const i = this.timers.indexOf(t);
+      if (i >= 0) this.timers.splice(i, 1);
+    };
+  }
+
+  /** When the earliest timer is due (Infinity if none). */
+  get nextTimer(): number {
+    return this.timers[0]?.at ?? Infinity;
+  }
+
+  /** A monitor can be stalled (to test agreement protocols): it then ignores its channels. */
+  stalled = false;
+
   /**
    * The monitor's turn on its core (lockstep: after each quantum; parallel: in its loop):
    * read every message the doorbell announced, handle it, and retry the outbox.
    */
   turn(): void {
+    while (this.timers.length > 0 && this.timers[0].at <= this.kernel.now()) this.timers.shift()!.fire();
+    if (this.stalled) return;
     if (this.kernel.doorbell_take(DB_MONITOR) !== 0) {
       const buf = coreBlock(this.core) + C_MSGBUF;
       for (let c = 0; c < this.ncores; c++) {
