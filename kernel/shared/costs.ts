@@ -8,6 +8,11 @@
 export const KERNEL_SYSCALL_CYCLES: u32 = 40;
 /** saving one dispatcher and resuming another on the same core */
 export const CONTEXT_SWITCH_CYCLES: u32 = 150;
+/**
+ * Cores that wrote a cache line within this many cycles of each other contend for it
+ * (kernel/coherence.ts): about the time a handful of transfers take.
+ */
+export const CONTENTION_WINDOW: u32 = 2000;
 /** default dispatcher time slice */
 export const DEFAULT_TIMESLICE: u32 = 20000;
 

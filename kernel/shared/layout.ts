@@ -126,15 +126,15 @@ export function dcbAddress(core: u32, slot: u32): u32 {
 
 // ── coherence directory ──────────────────────────────────────────────────────────
 // One entry per 64-byte line of [channelsBase, framesEnd):
-//  ┌────────────────────────┬──────────────┬────┬─────────────────────────┬────────────────────────┐
-//  │ u64 time of last write │ u16 writer+1 │ —  │ u32 sharers (core % 32) │ u64 busy until: the    │ 24 bytes
-//  │ (picoseconds)          │ (0: none)    │    │                         │ line's last transfer   │
-//  └────────────────────────┴──────────────┴────┴─────────────────────────┴────────────────────────┘
+//  ┌────────────────────────┬──────────────┬────┬─────────────────────────┬─────────────────────────┐
+//  │ u64 time of last write │ u16 writer+1 │ —  │ u32 sharers (core % 32) │ u32 recent writers      │ 20 bytes,
+//  │ (picoseconds)          │ (0: none)    │    │ since the last write    │ (core % 32)             │ 24 apart
+//  └────────────────────────┴──────────────┴────┴─────────────────────────┴─────────────────────────┘
 export const DIR_ENTRY: u32 = 24;
 export const DIR_TIME: u32 = 0;
 export const DIR_WRITER: u32 = 8;
 export const DIR_SHARERS: u32 = 12;
-export const DIR_BUSY: u32 = 16;
+export const DIR_WRITERS: u32 = 16;
 
 // ── software TLB ──────────────────────────────────────────────────────────────────
 // Three direct-mapped arrays of TLB_ENTRIES entries, one per access kind, each entry
