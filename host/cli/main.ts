@@ -12,6 +12,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./run.js'),
   () => import('./demo.js'),
   () => import('./bench.js'),
+  () => import('./experiment.js'),
   () => import('./as.js'),
   () => import('./link.js'),
   () => import('./objdump.js'),

@@ -1,0 +1,9 @@
+// The experiments of `wasmfish experiment`, in the order --help lists them.
+import type { Experiment } from './experiment.js';
+import { sharedVsMessages } from './shared-vs-messages.js';
+
+export const EXPERIMENTS: readonly Experiment[] = [sharedVsMessages];
+
+export function experimentByName(name: string): Experiment | undefined {
+  return EXPERIMENTS.find((e) => e.name === name);
+}
