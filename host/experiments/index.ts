@@ -1,8 +1,9 @@
 // The experiments of `wasmfish experiment`, in the order --help lists them.
 import type { Experiment } from './experiment.js';
 import { sharedVsMessages } from './shared-vs-messages.js';
+import { urpc } from './urpc.js';
 
-export const EXPERIMENTS: readonly Experiment[] = [sharedVsMessages];
+export const EXPERIMENTS: readonly Experiment[] = [sharedVsMessages, urpc];
 
 export function experimentByName(name: string): Experiment | undefined {
   return EXPERIMENTS.find((e) => e.name === name);

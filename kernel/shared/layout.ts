@@ -83,6 +83,8 @@ export const C_RQ_HEAD: u32 = 0x0c;
 export const C_RQ_COUNT: u32 = 0x10;
 export const C_PERIOD: u32 = 0x14;      // picoseconds per cycle of this core
 export const C_SLICE_END: u32 = 0x18;   // u64: clock at which the current slice ends
+export const C_LAST: u32 = 0x20;        // the slot that ran last (a dispatcher resumed after
+                                        // blocking, with nobody in between, needs no switch)
 export const C_CLOCK: u32 = 0x40;       // u64: simulated cycles of this core
 export const C_INSTRET: u32 = 0x48;     // u64: instructions retired
 export const C_IDLE: u32 = 0x50;        // u64: cycles spent idle
