@@ -12,11 +12,15 @@
 //
 // where `depth` counts the words pushed since the frame was made (call arguments, spills).
 // a32 has no multiply or divide: `*` `/` `%` call __mul, __div and __rem (runtime/a32.ts),
-// except a multiplication by a constant with few bits set, done with shifts and adds.
+// except a multiplication by a constant with few bits set, done with shifts and adds. The
+// divisor is tested before the call, so a division by zero faults at its own line (with the
+// `fault` system call), as r32's `div` does.
 import type { AsmWriter } from '../asm.js';
 import type { Backend } from '../codegen.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, type Local, type Stmt, type Value } from '../ir.js';
+import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
+import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
 import { a32Runtime } from '../runtime/a32.js';
 
 const fits8 = (n: number) => n >= -128 && n <= 127;
@@ -56,6 +60,7 @@ class A32Function {
   /** words pushed since the prologue */
   private depth = 0;
   private free = [...SCRATCH];
+  private divisions = 0;
   /** true if some local may be out of lds/sts reach (then loading a local can change X) */
   private readonly bigFrame: boolean;
 
@@ -246,6 +251,7 @@ class A32Function {
       this.value(l);
       this.push();
       this.value(r);
+      if (op !== 'mul') this.checkDivisor();
       this.push();
       this.op('call', helper);
       this.adjust(2);
@@ -253,6 +259,16 @@ class A32Function {
       return;
     }
     this.combine(op, l, r, COMBINE[op]!);
+  }
+
+  /** fault(FAULT_DIV_ZERO) here if the divisor in A is 0. */
+  private checkDivisor(): void {
+    const ok = `${this.f.label}.nonzero${this.divisions++}`;
+    this.op('bnz', ok);
+    this.op('lis', FAULT_DIV_ZERO);
+    this.op('put', 'r0');
+    this.op('sys', SYS_FAULT);
+    this.out.label(ok);
   }
 
   /** The register operand first, then the A operand, then `op register` (and `then`). */

@@ -7,11 +7,15 @@
 //   fp + 0                         the caller's fp
 //   fp − 4·(slot + words)          a local (scalars nearest fp, then arrays)
 //
-// s32 multiplies but cannot divide: `/` and `%` call __div and __rem (runtime/s32.ts).
+// s32 multiplies but cannot divide: `/` and `%` call __div and __rem (runtime/s32.ts),
+// after testing the divisor right there, so that a division by zero faults at the line of
+// the division (with the `fault` system call), as r32's `div` does.
 import type { AsmWriter } from '../asm.js';
 import type { Backend } from '../codegen.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, type Local, type Stmt, type Value } from '../ir.js';
+import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
+import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
 import { S32_RUNTIME } from '../runtime/s32.js';
 
 // the IR operators s32 has as one instruction
@@ -20,9 +24,8 @@ const DIRECT: Partial<Record<BinOp, string>> = {
 };
 // the others: a >= b is !(a < b); a > b is b < a and a <= b is !(b < a), computed with the
 // right operand pushed first (the trees are pure, so the order is free)
-const SYNTHESISED: Partial<Record<BinOp, string[]>> = {
-  gt: ['lt'], le: ['lt', 'eqz'], ge: ['lt', 'eqz'], div: ['call __div'], rem: ['call __rem'],
-};
+const SYNTHESISED: Partial<Record<BinOp, string[]>> = { gt: ['lt'], le: ['lt', 'eqz'], ge: ['lt', 'eqz'] };
+const DIVISION: Partial<Record<BinOp, string>> = { div: '__div', rem: '__rem' };
 const RIGHT_FIRST: readonly BinOp[] = ['gt', 'le'];
 
 const fits8 = (n: number) => n >= -128 && n <= 127;
@@ -40,6 +43,7 @@ export function generateS32(file: string): Backend {
 
 class S32Function {
   private readonly frame: FrameLayout;
+  private divisions = 0;
 
   constructor(private readonly f: Func, private readonly out: AsmWriter, private readonly helpers: Set<string>, private readonly file: string) {
     this.frame = layoutFrame(f.locals.filter((l) => l.param === undefined));
@@ -138,13 +142,23 @@ class S32Function {
         this.value(swapped ? v.l : v.r);
         const direct = DIRECT[v.op];
         if (direct) return out.op(direct);
-        for (const op of SYNTHESISED[v.op]!) {
-          if (op.startsWith('call ')) this.helpers.add(op.slice(5));
-          const [mnemonic, ...operands] = op.split(' ');
-          out.op(mnemonic, ...operands);
-        }
+        const helper = DIVISION[v.op];
+        if (helper) return this.divide(helper);
+        for (const op of SYNTHESISED[v.op]!) out.op(op);
       }
     }
+  }
+
+  /** ( a b -- a/b or a%b ): fault(FAULT_DIV_ZERO) here if b = 0, else call the routine. */
+  private divide(helper: string): void {
+    const ok = `${this.f.label}.nonzero${this.divisions++}`;
+    this.helpers.add(helper);
+    this.out.op('dup');
+    this.out.op('jnz', ok);
+    this.out.op('push8', FAULT_DIV_ZERO);
+    this.out.op('sys', SYS_FAULT);
+    this.out.label(ok);
+    this.out.op('call', helper);
   }
 
   private loadLocal(l: Local): void {

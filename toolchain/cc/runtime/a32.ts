@@ -1,9 +1,7 @@
 // Multiplication and division for a32, which has neither. The compiler pushes the two
 // operands (left first), calls, and removes them with `adjsp 2`; the result is in A and,
-// like a system call, the routines preserve r0–r7 (X may change). A zero divisor raises
-// the divide-by-zero fault r32's `div` raises, through the `fault` system call.
-import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
-import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
+// like a system call, the routines preserve r0–r7 (X may change). The compiler makes sure
+// a divisor is not 0 before it calls (a zero divisor faults at the division's own line).
 
 /** Saves r0..r(n-1) on the stack, r0 deepest. */
 const save = (n: number) => Array.from({ length: n }, (_, i) => `        get     r${i}\n        push`).join('\n');
@@ -102,15 +100,9 @@ const REM = signed('__rem', 'a % b, with the sign of a', `\
         sub     r4`);
 
 const UDIVMOD = `\
-; __udivmod: r0 / r1 unsigned. Out: r2 = the quotient, r0 = the remainder; uses r3.
+; __udivmod: r0 / r1 unsigned (r1 is not 0). Out: r2 = the quotient, r0 = the remainder; uses r3.
 ; Shift d up below n, then subtract it back down bit by bit.
 __udivmod:
-        get     r1
-        bnz     __udivmod.ok
-        lis     ${FAULT_DIV_ZERO}               ; fault(FAULT_DIV_ZERO): like r32's div
-        put     r0
-        sys     ${SYS_FAULT}
-__udivmod.ok:
         lis     0
         put     r2              ; q
         lis     1

@@ -1,8 +1,6 @@
 // Division for s32, which has no divide instruction. The compiler calls these like Minnow
-// functions (arguments pushed left to right, the result left on the stack). A zero divisor
-// raises the same divide-by-zero fault r32's `div` raises, through the `fault` system call.
-import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
-import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
+// functions (arguments pushed left to right, the result left on the stack), after making
+// sure the divisor is not 0 (a zero divisor faults at the division's own line).
 
 export const S32_RUNTIME = `\
 ; __div(a, b) = a / b, truncated toward zero; __rem(a, b) = a % b, with the sign of a.
@@ -68,16 +66,11 @@ __rem:  enter   0
         sub
         ret     2
 
-; __udivmod(n, d, which): n / d unsigned if which = 0, else n % d. Shift d up below n, then
-; subtract it back down bit by bit: as many rounds as the quotient has bits.
+; __udivmod(n, d, which): n / d unsigned if which = 0, else n % d; d is not 0. Shift d up
+; below n, then subtract it back down bit by bit: as many rounds as the quotient has bits.
 ;   ldl 4: n (becomes the remainder)   ldl 3: d   ldl 2: which   ldl -1: q   ldl -2: bit
 __udivmod:
         enter   2
-        ldl     3
-        jnz     __udivmod.ok
-        push8   ${FAULT_DIV_ZERO}               ; fault(FAULT_DIV_ZERO): like r32's div
-        sys     ${SYS_FAULT}
-__udivmod.ok:
         push8   0
         stl     -1
         push8   1
