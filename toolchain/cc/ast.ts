@@ -77,4 +77,6 @@ export interface FnItem {
 
 export interface Program {
   readonly items: readonly Item[];
+  /** a statement or item with a `var`, `const` or `fn` in it was skipped after a syntax error */
+  readonly declarationsLost: boolean;
 }

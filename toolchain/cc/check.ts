@@ -46,8 +46,12 @@ export const MAX_GLOBAL_WORDS = 1 << 20;
 
 export const A32_ATOMICS_ERROR = 'a32 has no atomic read-modify-write instructions; use a channel to a core that owns the data';
 
+/**
+ * Checks the program. If the parser had to skip a broken declaration, a name that is not
+ * defined is not reported, nor a missing main: the skipped line may have defined it.
+ */
 export function check(program: Program, isas: readonly IsaName[], report: Reporter): Checked {
-  return new Checker(isas, report).run(program);
+  return new Checker(isas, report, program.declarationsLost).run(program);
 }
 
 const plural = (n: number, word: string) => `${n === 0 ? 'no' : n} ${word}${n === 1 ? '' : 's'}`;
@@ -59,7 +63,7 @@ class Checker {
   private readonly globals: GlobalData[] = [];
   private readonly functions: CheckedFn[] = [];
 
-  constructor(private readonly isas: readonly IsaName[], private readonly report: Reporter) {}
+  constructor(private readonly isas: readonly IsaName[], private readonly report: Reporter, private readonly declarationsLost: boolean) {}
 
   run(program: Program): Checked {
     for (const item of program.items) {
@@ -73,7 +77,7 @@ class Checker {
     for (const item of program.items) {
       if (item.kind === 'global' && this.globalScope.get(item.id.name)?.pos === item.id.pos) this.global(item);
     }
-    this.checkMain();
+    if (!this.declarationsLost) this.checkMain();
     for (const item of program.items) {
       if (item.kind === 'fn' && this.globalScope.get(item.id.name)?.pos === item.id.pos) this.functions.push(new FnChecker(this, item).run());
     }
@@ -82,6 +86,10 @@ class Checker {
 
   error(message: string, pos: Pos): void {
     this.report.error(message, pos);
+  }
+
+  undefinedName(name: string, pos: Pos): void {
+    if (!this.declarationsLost) this.error(`'${name}' is not defined`, pos);
   }
 
   /** False (and an error) if `id` cannot be defined in `scope`: a builtin's name, or taken. */
@@ -146,7 +154,7 @@ class Checker {
         case 'name': {
           const sym = lookup(e.id.name);
           if (!sym) {
-            this.error(`'${e.id.name}' is not defined`, e.pos);
+            this.undefinedName(e.id.name, e.pos);
             return undefined;
           }
           if (sym.kind === 'const') return this.constValue(sym);
@@ -316,7 +324,7 @@ class FnChecker {
   /** Resolves a name, reporting it if undefined. */
   private resolve(id: Ident): Sym | undefined {
     const sym = this.lookup(id.name);
-    if (!sym) this.c.error(`'${id.name}' is not defined`, id.pos);
+    if (!sym) this.c.undefinedName(id.name, id.pos);
     else this.c.use(id, sym);
     return sym;
   }

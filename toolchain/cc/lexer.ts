@@ -1,5 +1,6 @@
-// Splits Minnow source text into tokens. A bad character or literal is reported and becomes
-// an `error` token, which the parser skips over silently (the problem was already said once).
+// Splits Minnow source text into tokens. A bad literal is reported and still becomes a token
+// (with a stand-in value), so the parser sees the statement as it was meant; a character
+// that belongs to no token is reported and becomes an `error` token.
 import { type Pos, Reporter } from './report.js';
 
 /**
@@ -18,6 +19,8 @@ export interface Token extends Pos {
   readonly text: string;
   readonly value?: number;
   readonly bytes?: Uint8Array;
+  /** set on a token the rest of whose line could not be read (an `error` or an unterminated literal) */
+  readonly broken?: boolean;
 }
 
 export const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'for', 'break', 'continue', 'return']);
@@ -41,10 +44,7 @@ export function lex(source: string, report: Reporter): Token[] {
   const pos = (start: number, end = i) => ({ line, col: start - lineStart + 1, len: Math.max(1, end - start) });
   const push = (kind: TokenKind, start: number, extra: Partial<Token> = {}) =>
     tokens.push({ kind, text: source.slice(start, i), ...pos(start), ...extra });
-  const fail = (message: string, start: number, end = i) => {
-    report.error(message, pos(start, end));
-    tokens.push({ kind: 'error', text: source.slice(start, end), ...pos(start, end) });
-  };
+  const fail = (message: string, start: number, end = i) => report.error(message, pos(start, end));
 
   while (i < source.length) {
     const c = source[i];
@@ -78,18 +78,17 @@ export function lex(source: string, report: Reporter): Token[] {
       const value = /^(0x[0-9a-f]+|[0-9]+)$/i.test(text) ? Number(text) : NaN;
       if (Number.isNaN(value)) fail(`'${text}' is not a number (write decimal like 42 or hexadecimal like 0x2a)`, start);
       else if (value > 0xffffffff) fail(`the number ${text} does not fit in 32 bits`, start);
-      else push('number', start, { value: value | 0 });
+      push('number', start, { value: value | 0 });
     } else if (c === "'" || c === '"') {
       const quoted = readQuoted(source, i);
       i = quoted.end;
-      if (quoted.error) {
-        fail(quoted.error.message, quoted.error.at, quoted.error.end);
-      } else if (c === '"') {
-        push('string', start, { bytes: quoted.bytes });
-      } else if (quoted.bytes.length !== 1) {
-        fail("a character literal holds exactly one character, like 'a' or '\\n'", start);
+      if (quoted.error) fail(quoted.error.message, quoted.error.at, quoted.error.end);
+      const broken = quoted.unterminated;
+      if (c === '"') {
+        push('string', start, { bytes: quoted.bytes, broken });
       } else {
-        push('number', start, { value: quoted.bytes[0] });
+        if (!quoted.error && quoted.bytes.length !== 1) fail("a character literal holds exactly one character, like 'a' or '\\n'", start);
+        push('number', start, { value: quoted.bytes[0] ?? 0, broken });
       }
     } else {
       const p = PUNCTUATORS.find((q) => source.startsWith(q, i));
@@ -99,6 +98,7 @@ export function lex(source: string, report: Reporter): Token[] {
       } else {
         i += String.fromCodePoint(source.codePointAt(i)!).length;
         fail(`unexpected character '${source.slice(start, i)}'`, start);
+        push('error', start, { broken: true });
       }
     }
   }
@@ -111,15 +111,20 @@ interface Quoted {
   /** index after the closing quote (or where reading stopped) */
   end: number;
   error?: { message: string; at: number; end: number };
+  unterminated?: boolean;
 }
 
-/** A character or string literal starting at the quote at `at`; it may not span lines. */
+/**
+ * A character or string literal starting at the quote at `at`; it may not span lines. On an
+ * error, the bytes read so far and the first problem.
+ */
 function readQuoted(source: string, at: number): Quoted {
   const quote = source[at];
   const what = quote === '"' ? 'string' : 'character literal';
   const out: number[] = [];
   const encoder = new TextEncoder();
   let i = at + 1;
+  let error: Quoted['error'];
   while (i < source.length && source[i] !== quote && source[i] !== '\n') {
     if (source[i] !== '\\') {
       const ch = String.fromCodePoint(source.codePointAt(i)!);
@@ -136,14 +141,13 @@ function readQuoted(source: string, at: number): Quoted {
       out.push(ESCAPES[e]);
       i += 2;
     } else {
-      const close = source.indexOf(quote, i + 1);
-      const eol = source.indexOf('\n', i);
-      const end = close >= 0 && (eol < 0 || close < eol) ? close + 1 : i + 2;
-      return { bytes: new Uint8Array(), end, error: { message: `unknown escape '\\${e ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`, at: i, end: i + 2 } };
+      // reported once; the literal goes on without the escape
+      error ??= { message: `unknown escape '\\${e ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`, at: i, end: i + 2 };
+      i += e === undefined || e === '\n' ? 1 : 2;
     }
   }
   if (source[i] !== quote) {
-    return { bytes: new Uint8Array(), end: i, error: { message: `unterminated ${what}: missing closing ${quote}`, at, end: i } };
+    return { bytes: Uint8Array.from(out), end: i, error: { message: `unterminated ${what}: missing closing ${quote}`, at, end: i }, unterminated: true };
   }
-  return { bytes: Uint8Array.from(out), end: i + 1 };
+  return { bytes: Uint8Array.from(out), end: i + 1, error };
 }

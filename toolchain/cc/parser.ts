@@ -1,8 +1,9 @@
 // A recursive-descent parser for Minnow, one function per grammar rule (the rule is written
 // above it). On a syntax error it reports, skips to the end of the statement or item (a `;`
 // or a whole `{ ... }` block) and goes on, so one run reports every error in the file.
-// Tokens the lexer could not read were reported by it; a syntax error on the same line is
-// most likely their echo, so it is not reported again.
+// Text the lexer could not read (a stray character, an unterminated string) was reported by
+// it; a syntax error in a statement that spans its line is most likely the echo, so it is not
+// reported again.
 import type { BinaryOp, Block, Expr, FnItem, Ident, Item, Place, Program, Stmt, UnaryOp, VarDecl } from './ast.js';
 import type { Token } from './lexer.js';
 import { CompileError, type Pos, type Reporter, span } from './report.js';
@@ -13,12 +14,13 @@ const BINARY_LEVELS: readonly (readonly BinaryOp[])[] = [
 ];
 
 export function parse(tokens: readonly Token[], report: Reporter): Program {
-  const badLines = new Set(tokens.filter((t) => t.kind === 'error').map((t) => t.line));
+  const badLines = new Set(tokens.filter((t) => t.broken).map((t) => t.line));
   return new Parser(tokens.filter((t) => t.kind !== 'error'), badLines, report).program();
 }
 
 class Parser {
   private i = 0;
+  private declarationsLost = false;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -33,7 +35,7 @@ class Parser {
       const item = this.recover(() => this.item(), false);
       if (item) items.push(item);
     }
-    return { items };
+    return { items, declarationsLost: this.declarationsLost };
   }
 
   // item = "const" NAME "=" expr ";"
@@ -100,7 +102,9 @@ class Parser {
       if (s) body.push(s);
     }
     const end = this.peek();
-    this.expect('}', 'to close the block');
+    // at the end of the file, say so but keep the block (and the function it belongs to)
+    if (end.kind === 'eof') this.complain("expected '}' to close the block, found the end of the file", this.afterPrevious(), end.line);
+    else this.expect('}', 'to close the block');
     return { kind: 'block', body, pos: open, end };
   }
 
@@ -141,6 +145,7 @@ class Parser {
   private condition(keyword: string): Expr {
     this.expect('(', `after '${keyword}'`);
     const cond = this.expr();
+    if (this.at('=')) throw this.error("'=' assigns a value (a statement of its own); to compare, write '=='", this.peek());
     this.expect(')', 'after the condition');
     return cond;
   }
@@ -268,10 +273,25 @@ class Parser {
   private expect(text: string, where: string): void {
     if (this.accept(text)) return;
     const t = this.peek();
-    // a missing ';' is best shown right after the previous token, where it belongs
+    const message = `expected '${text}' ${where}, found ${describe(t)}`;
     const prev = this.tokens[this.i - 1];
-    const pos = text === ';' && prev && prev.line < t.line ? { line: prev.line, col: prev.col + prev.len, len: 1 } : t;
-    throw this.error(`expected '${text}' ${where}, found ${describe(t)}`, pos);
+    if (text === ';' && prev && prev.line < t.line) {
+      // a ';' forgotten at the end of a line: point just after the line and go on as if it
+      // were there, so the next line is still read as a statement of its own
+      return this.complain(message, this.afterPrevious(), prev.line);
+    }
+    throw this.error(message, t.kind === 'eof' && prev ? this.afterPrevious() : t);
+  }
+
+  /** Just after the last token read: where something missing at a line's end belongs. */
+  private afterPrevious(): Pos {
+    const prev = this.tokens[this.i - 1] ?? this.peek();
+    return { line: prev.line, col: prev.col + prev.len, len: 1 };
+  }
+
+  /** Reports an error without abandoning the statement (unless its line had a bad character). */
+  private complain(message: string, pos: Pos, line: number): void {
+    if (!this.badLines.has(line)) this.report.error(message, pos);
   }
 
   private name(what: string): Ident {
@@ -295,8 +315,12 @@ class Parser {
       return parse();
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
-      if (!this.badLines.has(e.pos.line)) this.report.error(e.message, e.pos);
+      const first = this.tokens[start].line;
+      const echo = [...this.badLines].some((line) => line >= first && line <= e.pos.line);
+      if (!echo) this.report.error(e.message, e.pos);
       this.skip(start, inBlock);
+      const skipped = this.tokens.slice(start, this.i);
+      if (skipped.some((t) => t.kind === 'keyword' && ['var', 'const', 'fn'].includes(t.text))) this.declarationsLost = true;
       return undefined;
     }
   }
