@@ -41,11 +41,18 @@ export function initCoherence(): void {
   return <u64>load<u16>(latBase + ((<usize>from * cores + to) << 1));
 }
 
+/** What an access is: a load, a store (posted: the core goes on), an atomic read-modify-write. */
+export const TOUCH_READ: u32 = 0;
+export const TOUCH_STORE: u32 = 1;
+export const TOUCH_RMW: u32 = 2;
+
 /**
- * This core reads (or writes) the line holding physical address `phys` now. Returns the
- * cycles it stalls: waiting for the last write to the line to have happened, plus the
- * transfer of the line (read) or the invalidation of the other copies (write) — slower when
- * other cores contend for the same line.
+ * This core accesses the line holding physical address `phys` now. Returns the cycles it
+ * stalls: a load waits for the last write to the line to have happened and for the line's
+ * transfer; an atomic read-modify-write waits for the line's ownership (the invalidation of
+ * every other copy); a store is posted — the core goes on while the line travels, as with a
+ * store buffer — but nobody sees it before it arrives. All slower when other cores contend
+ * for the same line.
  *
  * Contention: a line moves to one core at a time, and arbitration among the cores that want
  * it is not first come, first served, so a core waits on average behind half of the others:
@@ -54,8 +61,9 @@ export function initCoherence(): void {
  * CONTENTION_WINDOW cycles (a counter updated by many). The expected wait, not a simulated
  * queue, so the result does not depend on how lockstep interleaves the cores.
  */
-export function touch(phys: usize, write: bool): u64 {
+export function touch(phys: usize, kind: u32): u64 {
   if (!coherent || phys < dirOrigin || phys >= dirEnd) return 0;
+  const write = kind != TOUCH_READ;
   const e = dirBase + ((phys - dirOrigin) >> 6) * DIR_ENTRY;
   const me = coreId;
   const bit: u32 = 1 << (me & 31);
@@ -94,5 +102,5 @@ export function touch(phys: usize, write: bool): u64 {
     store<u16>(e + DIR_WRITER, <u16>(me + 1));
     store<u32>(e + DIR_SHARERS, bit);
   }
-  return ready - now;
+  return kind == TOUCH_STORE ? 0 : ready - now;
 }

@@ -24,7 +24,7 @@ import {
   D_EXIT_CODE, D_PC, D_REGS, D_SYS_ARGS, D_SYS_NUM, D_SYS_PC,
 } from "../shared/layout";
 import { sysArity } from "../shared/syscalls";
-import { trExec, trRead, trWrite } from "../vm";
+import { trAtomic, trExec, trRead, trWrite } from "../vm";
 import {
   enter, faultAt, leave, memFault, pendingResult, startClock, takePending,
 } from "./common";
@@ -187,14 +187,14 @@ export function interpret(d: usize, until: u64): i32 {
       case OP_CAS: {
         const va = get(r, F_R_RS1(w));
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
-        const p = trWrite(va);
+        const p = trAtomic(va);
         if (p == 0) { stop = memFault(d, pc); break; }
         set(r, F_R_RD(w), atomic.cmpxchg<u32>(p, get(r, F_R_RD(w)), get(r, F_R_RS2(w)))); cyc += CY_CAS; pc += 4; break;
       }
       case OP_FAA: {
         const va = get(r, F_R_RS1(w));
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
-        const p = trWrite(va);
+        const p = trAtomic(va);
         if (p == 0) { stop = memFault(d, pc); break; }
         set(r, F_R_RD(w), atomic.add<u32>(p, get(r, F_R_RS2(w)))); cyc += CY_FAA; pc += 4; break;
       }

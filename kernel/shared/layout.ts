@@ -24,7 +24,8 @@
 //              │ 64-byte line of the regions below   │ to framesEnd (lockstep cost model)
 //              ├────────────────────────────────────┤ m.channelsBase
 //              │ URPC channels: the monitor mesh,    │ shared/channel.ts draws one
-//              │ then a pool per core for programs   │
+//              │ then a pool per core for programs,  │
+//              │ then a broadcast line per monitor   │
 //              ├────────────────────────────────────┤ m.framesBase
 //              │ physical frames, 4 KiB each:        │ page tables and program memory,
 //              │ page tables, text, data, stacks     │ owned in shares by the monitors
@@ -112,6 +113,7 @@ export const MSGBUF_SIZE: u32 = 0x1000;
 // Doorbell bits: why another core rang.
 export const DB_CHANNEL: u32 = 1;       // a channel a dispatcher here waits on has news
 export const DB_MONITOR: u32 = 2;       // a message for this core's monitor
+export const DB_BROADCAST: u32 = 4;     // a monitor wrote its broadcast line
 
 export const MAX_DISPATCHERS: u32 = 64;
 export const NO_SLOT: u32 = 0xffffffff;
