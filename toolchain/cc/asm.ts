@@ -21,7 +21,10 @@ export class AsmWriter {
    */
   loc(file: string, line: number): void {
     const loc = `${quote(file)}, ${line}`;
-    if (loc !== this.lastLoc) this.op('.loc', loc);
+    if (loc === this.lastLoc) return;
+    // a .loc with no code after it says nothing: the new one replaces it
+    if (this.lines[this.lines.length - 1]?.trimStart().startsWith('.loc ')) this.lines.pop();
+    this.op('.loc', loc);
     this.lastLoc = loc;
   }
 

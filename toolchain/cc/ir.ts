@@ -156,3 +156,23 @@ export function operands(s: Stmt): readonly Value[] {
 export function written(s: Stmt): Local | undefined {
   return s.k === 'set' || s.k === 'call' || s.k === 'sys' || s.k === 'atomic' ? s.dst : undefined;
 }
+
+/**
+ * Results that need no home: a local written by a call or system call and read exactly once,
+ * as the very first thing the next statement computes — the value it returns, or the first
+ * argument of the next call. The backends leave such a result where the call put it (r32 r1,
+ * s32 the top of the stack, a32 A) instead of storing and reloading it: `print(f(x))`.
+ */
+export function resultsPassedOn(body: readonly Stmt[]): Set<Local> {
+  const reads = new Map<Local, number>();
+  for (const s of body) for (const v of operands(s)) for (const l of localsRead(v)) reads.set(l, (reads.get(l) ?? 0) + 1);
+  const passed = new Set<Local>();
+  body.forEach((s, i) => {
+    const dst = (s.k === 'call' || s.k === 'sys') && s.dst;
+    if (!dst || reads.get(dst) !== 1) return;
+    const next = body.slice(i + 1).find((n) => n.k !== 'loc');
+    const first = next?.k === 'ret' ? next.value : (next?.k === 'call' || next?.k === 'sys') && next.args.length <= 4 ? next.args[0] : undefined;
+    if (first?.k === 'local' && first.local === dst) passed.add(dst);
+  });
+  return passed;
+}

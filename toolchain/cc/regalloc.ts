@@ -20,8 +20,9 @@ export interface Allocation {
   readonly calleeSavedUsed: readonly string[];
 }
 
-export function allocateRegisters(f: Func, classes: RegisterClasses): Allocation {
-  const candidates = f.locals.filter((l) => !inMemory(l));
+/** Allocates registers to the scalar locals of `f`, except those in `exclude`. */
+export function allocateRegisters(f: Func, classes: RegisterClasses, exclude: ReadonlySet<Local> = new Set()): Allocation {
+  const candidates = f.locals.filter((l) => !inMemory(l) && !exclude.has(l));
   const { liveIn, liveOut } = liveness(f.body);
   const interferes = new Map<Local, Set<Local>>(candidates.map((l) => [l, new Set()]));
   const edge = (a: Local, b: Local) => {

@@ -18,7 +18,7 @@
 import type { AsmWriter } from '../asm.js';
 import type { Backend } from '../codegen.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
-import { type BinOp, type Func, type Local, type Stmt, type Value } from '../ir.js';
+import { type BinOp, type Func, type Local, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
 import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
 import { a32Runtime } from '../runtime/a32.js';
@@ -61,11 +61,14 @@ class A32Function {
   private depth = 0;
   private free = [...SCRATCH];
   private divisions = 0;
+  /** call results left in A for the next statement */
+  private readonly passed: ReadonlySet<Local>;
   /** true if some local may be out of lds/sts reach (then loading a local can change X) */
   private readonly bigFrame: boolean;
 
   constructor(private readonly f: Func, private readonly out: AsmWriter, private readonly helpers: Set<string>, private readonly file: string) {
-    this.frame = layoutFrame(f.locals.filter((l) => l.param === undefined));
+    this.passed = resultsPassedOn(f.body);
+    this.frame = layoutFrame(f.locals.filter((l) => l.param === undefined && !this.passed.has(l)));
     this.bigFrame = this.frame.words + f.params.length + 64 > NEAR;
   }
 
@@ -132,7 +135,7 @@ class A32Function {
         this.op('call', s.fn);
         this.adjust(s.args.length);
         this.depth -= s.args.length;
-        if (s.dst) this.storeLocal(s.dst);
+        if (s.dst && !this.passed.has(s.dst)) this.storeLocal(s.dst);
         return;
       case 'sys': {
         // each argument is computed into A, then parked in its register, out of the pool
@@ -143,7 +146,7 @@ class A32Function {
         });
         this.op('sys', s.n);
         this.free = [...SCRATCH];
-        if (s.dst) this.storeLocal(s.dst);
+        if (s.dst && !this.passed.has(s.dst)) this.storeLocal(s.dst);
         return;
       }
       case 'atomic': throw new Error('internal: an atomic operation reached the a32 backend');
@@ -219,7 +222,7 @@ class A32Function {
   private value(v: Value): void {
     switch (v.k) {
       case 'const': return fits8(v.value) ? this.op('lis', v.value) : this.op('li', v.value);
-      case 'local': return this.loadLocal(v.local);
+      case 'local': return this.passed.has(v.local) ? undefined : this.loadLocal(v.local);
       case 'addr':
         if ('symbol' in v.of) return this.op('li', v.of.symbol);
         return this.localAddress(v.of.local);

@@ -15,7 +15,7 @@
 import { AsmWriter } from '../asm.js';
 import type { Backend } from '../codegen.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
-import { type BinOp, type Func, inMemory, type Local, localsRead, operands, type Stmt, type Value } from '../ir.js';
+import { type BinOp, type Func, inMemory, type Local, localsRead, operands, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { type Allocation, allocateRegisters } from '../regalloc.js';
 
 const CALLEE_SAVED = ['r9', 'r10', 'r11', 'r12', 'r13'];
@@ -60,12 +60,14 @@ class R32Function {
   private spillsInUse = 0;
   private readonly body = new AsmWriter();
   private readonly epilogue: string;
+  /** call results left in r1 for the next statement */
+  private readonly passed: ReadonlySet<Local>;
 
   constructor(private readonly f: Func, private readonly out: AsmWriter, private readonly file: string) {
-    this.alloc = allocateRegisters(f, { calleeSaved: CALLEE_SAVED, callerSaved: LOCAL_CALLER_SAVED });
-    const homes = new Set(this.alloc.register.values());
-    this.free = [...SCRATCH, ...LOCAL_CALLER_SAVED.filter((r) => !homes.has(r))];
-    this.frame = layoutFrame(f.locals.filter((l) => inMemory(l) || (!this.alloc.register.has(l) && this.isRead(l))));
+    this.passed = resultsPassedOn(f.body);
+    this.alloc = allocateRegisters(f, { calleeSaved: CALLEE_SAVED, callerSaved: LOCAL_CALLER_SAVED }, this.passed);
+    this.free = this.initialFree();
+    this.frame = layoutFrame(f.locals.filter((l) => inMemory(l) || (!this.alloc.register.has(l) && !this.passed.has(l) && this.isRead(l))));
     const calls = f.body.flatMap((s) => (s.k === 'call' ? [s.args.length] : []));
     this.outgoing = 4 * Math.max(0, ...calls.map((n) => n - ARG_REGS.length));
     this.epilogue = `${f.label}.ret`;
@@ -178,7 +180,7 @@ class R32Function {
         this.arguments(s.args, s.k === 'call');
         this.op(s.k, s.k === 'call' ? s.fn : s.n);
         this.free = this.initialFree();
-        if (s.dst) this.assign(s.dst, () => ({ reg: 'r1', owned: false }));
+        if (s.dst && !this.passed.has(s.dst)) this.assign(s.dst, () => ({ reg: 'r1', owned: false }));
         return;
       }
       case 'atomic': return this.atomic(s);
@@ -322,6 +324,7 @@ class R32Function {
         return this.done(rd);
       }
       case 'local': {
+        if (this.passed.has(v.local)) return { reg: 'r1', owned: false };
         const home = this.alloc.register.get(v.local);
         if (home) return { reg: home, owned: false };
         const rd = this.result(target);

@@ -13,7 +13,7 @@
 import type { AsmWriter } from '../asm.js';
 import type { Backend } from '../codegen.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
-import { type BinOp, type Func, type Local, type Stmt, type Value } from '../ir.js';
+import { type BinOp, type Func, type Local, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
 import { SYS_FAULT } from '../../../kernel/shared/syscalls.js';
 import { S32_RUNTIME } from '../runtime/s32.js';
@@ -44,9 +44,12 @@ export function generateS32(file: string): Backend {
 class S32Function {
   private readonly frame: FrameLayout;
   private divisions = 0;
+  /** call results left on the stack for the next statement */
+  private readonly passed: ReadonlySet<Local>;
 
   constructor(private readonly f: Func, private readonly out: AsmWriter, private readonly helpers: Set<string>, private readonly file: string) {
-    this.frame = layoutFrame(f.locals.filter((l) => l.param === undefined));
+    this.passed = resultsPassedOn(f.body);
+    this.frame = layoutFrame(f.locals.filter((l) => l.param === undefined && !this.passed.has(l)));
   }
 
   run(): void {
@@ -103,8 +106,8 @@ class S32Function {
         if (s.k === 'call') out.op('call', s.fn);
         else if (s.k === 'sys') out.op('sys', s.n);
         else out.op(s.op);
-        if (s.dst) this.storeLocal(s.dst);
-        else out.op('drop');
+        if (!s.dst) out.op('drop');
+        else if (!this.passed.has(s.dst)) this.storeLocal(s.dst);
         return;
       case 'ret':
         this.value(s.value);
@@ -125,7 +128,7 @@ class S32Function {
     const out = this.out;
     switch (v.k) {
       case 'const': return fits8(v.value) ? out.op('push8', v.value) : out.op('push', v.value);
-      case 'local': return this.loadLocal(v.local);
+      case 'local': return this.passed.has(v.local) ? undefined : this.loadLocal(v.local);
       case 'addr':
         if ('symbol' in v.of) return out.op('push', v.of.symbol);
         return this.localAddress(v.of.local);
