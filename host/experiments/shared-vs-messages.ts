@@ -69,8 +69,9 @@ export const sharedVsMessages: Experiment = {
       data: { n, points, server },
       plots: [{
         name: 'cost',
-        spec: lineChart(`Cost of an update (${machine})`, points, { field: 'cores', title: 'cores' },
-          { field: 'cycles', title: 'cycles per update', log: true }, { field: 'method', title: 'method, lines' }),
+        spec: lineChart(`Cost of an update (${machine})`, points.map((p) => ({ ...p, how: p.method.startsWith('SHM') ? 'shared memory' : 'messages' })),
+          { field: 'cores', title: 'cores' }, { field: 'cycles', title: 'cycles per update', log: true },
+          { field: 'method', title: 'method, lines' }, { field: 'how', title: '' }),
       }],
       findings,
     };
