@@ -34,7 +34,13 @@ export function frontEnd(source: string, opts: CompileOptions & { readonly isas:
 
 /** The assembly for one ISA (what `wasmfish cc -S` writes). */
 export function compileToAssembly(source: string, opts: CompileOptions & { readonly isa: IsaName }): string {
-  return generate(frontEnd(source, { file: opts.file, isas: [opts.isa] }), opts.isa);
+  return compileToAssemblies(source, { file: opts.file, isas: [opts.isa] })[0];
+}
+
+/** The assembly for each of several ISAs, checked together (so every error is reported at once). */
+export function compileToAssemblies(source: string, opts: CompileOptions & { readonly isas: readonly IsaName[] }): string[] {
+  const program = frontEnd(source, opts);
+  return opts.isas.map((isa) => generate(program, isa));
 }
 
 /** The name the generated assembly of an ISA goes by (in `-S` output and assembler messages). */
