@@ -13,6 +13,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./demo.js'),
   () => import('./bench.js'),
   () => import('./experiment.js'),
+  () => import('./cc.js'),
   () => import('./as.js'),
   () => import('./link.js'),
   () => import('./objdump.js'),
