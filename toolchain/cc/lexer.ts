@@ -1,6 +1,7 @@
 // Splits Minnow source text into tokens. A bad literal is reported and still becomes a token
 // (with a stand-in value), so the parser sees the statement as it was meant; a character
 // that belongs to no token is reported and becomes an `error` token.
+import { escapeAt, unknownEscape } from '../escapes.js';
 import { type Pos, Reporter } from './report.js';
 
 /**
@@ -29,7 +30,6 @@ export const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'f
 const PUNCTUATORS = ['||', '&&', '==', '!=', '<=', '>=', '<<', '>>',
   '(', ')', '{', '}', '[', ']', ',', ';', '=', '+', '-', '*', '/', '%', '<', '>', '!', '~', '&', '|', '^'];
 
-const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39, '"': 34 };
 
 // token   = name | keyword | number | char | string | punct ; spaces and comments between them
 // number  = digit+ | "0x" hexdigit+          (at most 0xffffffff; larger values wrap to 32 bits)
@@ -132,18 +132,14 @@ function readQuoted(source: string, at: number): Quoted {
       i += ch.length;
       continue;
     }
-    const e = source[i + 1];
-    const hex = e === 'x' ? /^[0-9a-fA-F]{2}/.exec(source.slice(i + 2)) : null;
-    if (hex) {
-      out.push(parseInt(hex[0], 16));
-      i += 4;
-    } else if (e !== undefined && e in ESCAPES) {
-      out.push(ESCAPES[e]);
-      i += 2;
+    const escape = escapeAt(source, i);
+    if (escape) {
+      out.push(escape.byte);
+      i += escape.length;
     } else {
       // reported once; the literal goes on without the escape
-      error ??= { message: `unknown escape '\\${e ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`, at: i, end: i + 2 };
-      i += e === undefined || e === '\n' ? 1 : 2;
+      error ??= { message: unknownEscape(source, i), at: i, end: i + 2 };
+      i += source[i + 1] === undefined || source[i + 1] === '\n' ? 1 : 2;
     }
   }
   if (source[i] !== quote) {

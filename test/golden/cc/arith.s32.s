@@ -57,10 +57,9 @@ f_main:
         ret     0
 
         .loc
-; __div(a, b) = a / b, truncated toward zero; __rem(a, b) = a % b, with the sign of a.
-; Both divide |a| by |b| unsigned (|-2^31| = 2^31 is fine unsigned), then fix the sign:
-; (x ^ s) - s is x when s = 0 and -x when s = -1.
-__div:  enter   0
+; __div(a, b) = a / b, truncated toward zero: |a| by |b| unsigned, then the sign
+__div:
+        enter   0
         ldl     3               ; |a|: s = a >> 31, then (a ^ s) - s
         push8   31
         sar
@@ -69,7 +68,7 @@ __div:  enter   0
         xor
         swap
         sub
-        ldl     2               ; |b|
+        ldl     2               ; |b|: s = b >> 31, then (b ^ s) - s
         push8   31
         sar
         ldl     2
@@ -79,20 +78,22 @@ __div:  enter   0
         sub
         push8   0               ; the quotient
         call    __udivmod
-        ldl     3               ; negative if the signs differ
+        ldl     3               ; s: -1 if the signs of a and b differ
         ldl     2
         xor
         push8   31
         sar
-        swap                    ; ( s q ) -> ( q^s s ) -> (q^s) - s
+        swap                    ; ( x s -- (x ^ s) - s ): -x if s = -1
         over
         xor
         swap
         sub
         ret     2
 
-__rem:  enter   0
-        ldl     3               ; |a|
+; __rem(a, b) = a % b, with the sign of a: |a| by |b| unsigned, then the sign
+__rem:
+        enter   0
+        ldl     3               ; |a|: s = a >> 31, then (a ^ s) - s
         push8   31
         sar
         ldl     3
@@ -100,7 +101,7 @@ __rem:  enter   0
         xor
         swap
         sub
-        ldl     2               ; |b|
+        ldl     2               ; |b|: s = b >> 31, then (b ^ s) - s
         push8   31
         sar
         ldl     2
@@ -110,10 +111,10 @@ __rem:  enter   0
         sub
         push8   1               ; the remainder
         call    __udivmod
-        ldl     3               ; with the sign of a
+        ldl     3               ; s: a's sign
         push8   31
         sar
-        swap
+        swap                    ; ( x s -- (x ^ s) - s ): -x if s = -1
         over
         xor
         swap

@@ -2,70 +2,56 @@
 // functions (arguments pushed left to right, the result left on the stack), after making
 // sure the divisor is not 0 (a zero divisor faults at the division's own line).
 
-export const S32_RUNTIME = `\
-; __div(a, b) = a / b, truncated toward zero; __rem(a, b) = a % b, with the sign of a.
-; Both divide |a| by |b| unsigned (|-2^31| = 2^31 is fine unsigned), then fix the sign:
-; (x ^ s) - s is x when s = 0 and -x when s = -1.
-__div:  enter   0
-        ldl     3               ; |a|: s = a >> 31, then (a ^ s) - s
+/** Pushes |x| for the argument `ldl k`: s = x >> 31, then (x ^ s) - s. */
+const abs = (k: number, x: string) => `\
+        ldl     ${k}               ; |${x}|: s = ${x} >> 31, then (${x} ^ s) - s
         push8   31
         sar
-        ldl     3
+        ldl     ${k}
         over
         xor
         swap
-        sub
-        ldl     2               ; |b|
-        push8   31
-        sar
-        ldl     2
-        over
-        xor
-        swap
-        sub
-        push8   0               ; the quotient
-        call    __udivmod
-        ldl     3               ; negative if the signs differ
-        ldl     2
-        xor
-        push8   31
-        sar
-        swap                    ; ( s q ) -> ( q^s s ) -> (q^s) - s
-        over
-        xor
-        swap
-        sub
-        ret     2
+        sub`;
 
-__rem:  enter   0
-        ldl     3               ; |a|
-        push8   31
-        sar
-        ldl     3
+/** ( x s -- (x ^ s) - s ): x when s = 0, -x when s = -1. */
+const applySign = `\
+        swap                    ; ( x s -- (x ^ s) - s ): -x if s = -1
         over
         xor
         swap
-        sub
-        ldl     2               ; |b|
-        push8   31
-        sar
-        ldl     2
-        over
-        xor
-        swap
-        sub
-        push8   1               ; the remainder
-        call    __udivmod
-        ldl     3               ; with the sign of a
-        push8   31
-        sar
-        swap
-        over
-        xor
-        swap
-        sub
-        ret     2
+        sub`;
 
+/**
+ * __div or __rem: |a| divided by |b| unsigned (|-2^31| = 2^31 is fine unsigned) by
+ * __udivmod, then given the sign `sign` computes.
+ */
+const signed = (name: string, what: string, which: number, sign: string) => `\
+; ${name}(a, b) = ${what}: |a| by |b| unsigned, then the sign
+${name}:
+        enter   0
+${abs(3, 'a')}
+${abs(2, 'b')}
+        push8   ${which}               ; ${which ? 'the remainder' : 'the quotient'}
+        call    __udivmod
+${sign}
+${applySign}
+        ret     2
+`;
+
+const DIV = signed('__div', 'a / b, truncated toward zero', 0, `\
+        ldl     3               ; s: -1 if the signs of a and b differ
+        ldl     2
+        xor
+        push8   31
+        sar`);
+
+const REM = signed('__rem', 'a % b, with the sign of a', 1, `\
+        ldl     3               ; s: a's sign
+        push8   31
+        sar`);
+
+export const S32_RUNTIME = `${DIV}
+${REM}
 ; __udivmod(n, d, which): n / d unsigned if which = 0, else n % d; d is not 0. Shift d up
 ; below n, then subtract it back down bit by bit: as many rounds as the quotient has bits.
 ;   ldl 4: n (becomes the remainder)   ldl 3: d   ldl 2: which   ldl -1: q   ldl -2: bit
