@@ -22,13 +22,13 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
   const cores = m.cores;
   const parked: number[] = [];
   for (;;) {
-    // the runnable core furthest behind in simulated time (ties: lowest id)
+    // the core furthest behind in simulated time (ties: lowest id): a runnable one, or an
+    // idle one whose monitor has a timer due
     let pick = -1;
     let best = Infinity;
     for (let i = 0; i < cores.length; i++) {
       const c = cores[i];
-      if (c.idle) continue;
-      const t = c.kernel.now() * period[i];
+      const t = (c.idle ? c.monitor.nextTimer : c.kernel.now()) * period[i];
       if (t < best) { best = t; pick = i; }
     }
     if (pick < 0) {
@@ -37,14 +37,21 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
       return parked.length > 0 ? 'max-cycles' : 'done';
     }
     const c = cores[pick];
+    if (c.idle) {
+      // woken by its monitor's timer: time passes idly until it is due
+      c.kernel.idle_until(c.monitor.nextTimer);
+      c.idle = false;
+    }
     const now = c.kernel.now();
     if (now >= maxCycles) {
       c.idle = true; // parked at the limit
       parked.push(pick);
       continue;
     }
+    // the monitor's turn on its core's clock — before the quantum, so messages that arrived
+    // while other cores ran are not held up by it, and after
+    c.monitor.turn();
     const r = c.kernel.run(Math.min(maxCycles, now + quantum));
-    // the monitor's turn on its core's clock: its messages, its outbox
     c.monitor.turn();
     if (r === RUN_IDLE && m.quiet(c)) c.idle = true;
   }

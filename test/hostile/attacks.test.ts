@@ -70,7 +70,9 @@ function attacks(arena: Arena, core: number, image: WfxFile): Attack[] {
   for (const c of [0, 12, 0x80000000, 0xffffffff]) add('fault', c, `raise fault ${c}`, badArg());
   add('fault', FAULT_DIV_ZERO, 'raise a divide by zero', { fault: FAULT_DIV_ZERO });
   for (const b of [-4096, 0x7fffffff, 0x80000000]) add('memgrow', b, `grow the heap by ${b | 0} bytes`, { exit: -1 });
-  for (const n of [12, 15, 26, 255]) add(`sys${n}`, 0, `system call ${n}`, { fault: FAULT_BAD_SYSCALL });
+  for (const p of [0, 0x00c20000, 0x74000000, 0xfffff000]) add('unmap', p, `unmap a page it does not have (0x${p.toString(16)})`, { exit: -1 });
+  add('unmapself', 0, 'unmap the page of code it runs', { fault: FAULT_UNMAPPED });
+  for (const n of [13, 14, 15, 26, 255]) add(`sys${n}`, 0, `system call ${n}`, { fault: FAULT_BAD_SYSCALL });
   return list;
 }
 

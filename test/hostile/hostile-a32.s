@@ -7,6 +7,7 @@
         .equ SYS_MEMGROW, 8
         .equ SYS_DISPID, 10
         .equ SYS_FAULT, 11
+        .equ SYS_UNMAP, 12
         .equ SYS_SPAWN, 16
         .equ SYS_JOIN, 17
         .equ SYS_SERVE, 18
@@ -27,7 +28,8 @@ buf:    .space 64
         .global print, serve, connect, waitptr, sendbuf, recvbuf, tryrecvbuf
         .global printlen, namelen, sendlen, waitn
         .global sendh, recvh, tryrecvh, closeh, waith, closed, twice, thief, thiefremote
-        .global accept, join, spawn, spawnfn, fault, memgrow, sys12, sys15, sys26, sys255
+        .global accept, join, spawn, spawnfn, fault, memgrow, unmap, unmapself
+        .global sys13, sys14, sys15, sys26, sys255
         .global helper, steal, idle
 
 ; ── wild memory accesses at an address ──
@@ -250,7 +252,21 @@ memgrow: lds  1                     ; memgrow(bytes)
         put   r0
         sys   SYS_MEMGROW
         halt
-sys12:  sys   12
+unmap:  lds   1                     ; unmap(p, 4096)
+        put   r0
+        li    4096
+        put   r1
+        sys   SYS_UNMAP
+        halt
+unmapself: li rd                    ; unmap the page of code it runs
+        put   r0
+        li    4096
+        put   r1
+        sys   SYS_UNMAP
+        halt
+sys13:  sys   13
+        halt
+sys14:  sys   14
         halt
 sys15:  sys   15
         halt

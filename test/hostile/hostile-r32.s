@@ -9,6 +9,7 @@
         .equ SYS_MEMGROW, 8
         .equ SYS_DISPID, 10
         .equ SYS_FAULT, 11
+        .equ SYS_UNMAP, 12
         .equ SYS_SPAWN, 16
         .equ SYS_JOIN, 17
         .equ SYS_SERVE, 18
@@ -29,7 +30,8 @@ buf:    .space 64
         .global print, serve, connect, waitptr, sendbuf, recvbuf, tryrecvbuf
         .global printlen, namelen, sendlen, waitn
         .global sendh, recvh, tryrecvh, closeh, waith, closed, twice, thief, thiefremote
-        .global accept, join, spawn, spawnfn, fault, memgrow, sys12, sys15, sys26, sys255
+        .global accept, join, spawn, spawnfn, fault, memgrow, unmap, unmapself
+        .global sys13, sys14, sys15, sys26, sys255
         .global helper, steal, idle
 
 ; ── wild memory accesses at an address ──
@@ -168,7 +170,16 @@ fault:  sys  SYS_FAULT              ; fault(code)
         halt
 memgrow: sys SYS_MEMGROW            ; memgrow(bytes)
         halt
-sys12:  sys  12                     ; numbers that are no system call
+unmap:  li   a1, 4096               ; unmap(p, 4096)
+        sys  SYS_UNMAP
+        halt
+unmapself: la a0, rd                ; unmap the page of code it runs
+        li   a1, 4096
+        sys  SYS_UNMAP
+        halt
+sys13:  sys  13                     ; numbers that are no system call
+        halt
+sys14:  sys  14
         halt
 sys15:  sys  15
         halt

@@ -171,13 +171,14 @@ describe('line table', () => {
     ]);
   });
 
-  it('records the position a .loc names for the code after it, once per position', () => {
-    const source = 'nop\n.loc "prog.mn", 7\nnop\nnop\n.loc "prog.mn", 7\nnop\n.loc "lib.mn", 7\nnop\n.loc "prog.mn", 2 + 1\n.data\n.word 1\n.text\nnop';
+  it('records the position a .loc names for the code after it, once per position, until a bare .loc', () => {
+    const source = 'nop\n.loc "prog.mn", 7\nnop\nnop\n.loc "prog.mn", 7\nnop\n.loc "lib.mn", 7\nnop\n.loc "prog.mn", 2 + 1\n.data\n.word 1\n.text\nnop\n.loc\nnop';
     expect(assemble(source, { file: 'out.s', isa: 'r32' }).lines).toEqual([
       { section: 0, at: 0, file: 'out.s', line: 1 },
       { section: 0, at: 4, file: 'prog.mn', line: 7 },
       { section: 0, at: 16, file: 'lib.mn', line: 7 },
       { section: 0, at: 20, file: 'prog.mn', line: 3 },
+      { section: 0, at: 24, file: 'out.s', line: 15 },
     ]);
   });
 

@@ -109,8 +109,10 @@ const global: Directive = {
 };
 
 // .loc "file", line: the code that follows comes from `line` of `file` (a compiler emits it
-// per source statement, so fault reports and the debugger name the high-level line)
-function sourcePosition(a: Assembler, s: Statement, at: number): { file: string; line: number } {
+// per source statement, so fault reports and the debugger name the high-level line);
+// .loc alone: the code that follows comes from this file's own lines again
+function sourcePosition(a: Assembler, s: Statement, at: number): { file: string; line: number } | undefined {
+  if (s.operands.length === 0) return undefined;
   arity(s, '"file", line', 2);
   const [fileOp, lineOp] = s.operands;
   if (fileOp.length !== 1 || fileOp[0].kind !== 'string') throw operandError('expected the file name as a string in double quotes', fileOp);
