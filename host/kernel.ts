@@ -26,6 +26,10 @@ export interface KernelExports {
   chan_init(c: number, nslots: number, a: number, b: number): void;
   ep_open(c: number, side: number, peer: number, ownerSlot: number, ownerId: number): number;
   ep_close(h: number): void;
+  /** closes side `side` of channel c, which has no endpoint (never opened, or its core died) */
+  chan_close(c: number, side: number): void;
+  /** which sides of channel c have closed: bit 0 side A, bit 1 side B */
+  chan_closed(c: number): number;
   /** sends the first n words of the message buffer: 0, -1 (no room now) or an E_* error */
   mon_send(h: number, n: number, type: number): number;
   /** one complete message into the message buffer: (type << 16) | words, or -1 */

@@ -10,7 +10,8 @@ import { C_IDLE, C_MSGBUF } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
-  channelInit, endpointClose, endpointOpen, monitorRecv, monitorSend, takeDoorbell,
+  channelInit, closeSide, closedSides, endpointClose, endpointOpen, monitorRecv, monitorSend,
+  takeDoorbell,
 } from "./channel";
 
 /** Delivers `result` as the return value of dispatcher `slot`'s system call; wakes it. */
@@ -64,6 +65,16 @@ export function ep_open(c: u32, side: u32, peer: u32, ownerSlot: u32, ownerId: u
 
 export function ep_close(h: u32): void {
   endpointClose(h);
+}
+
+/** Closes side `side` of channel c that has no endpoint (never opened, or its core died). */
+export function chan_close(c: u32, side: u32): void {
+  closeSide(c, side);
+}
+
+/** Which sides of channel c have closed: bit 0 side A, bit 1 side B. */
+export function chan_closed(c: u32): u32 {
+  return closedSides(c);
 }
 
 /** Sends the message buffer's first `n` words as one message: 0, -1 (no room now) or < -1. */

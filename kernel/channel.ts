@@ -71,16 +71,27 @@ export function endpointOpen(c: usize, side: u32, peer: u32, ownerSlot: u32, own
 export function endpointClose(h: u32): void {
   const e = ep(h);
   if (h >= MAX_ENDPOINTS || load<u32>(e + EP_STATE) != EPS_OPEN) return;
-  const c = <usize>load<u32>(e + EP_CHANNEL);
-  const side = load<u32>(e + EP_SIDE);
+  closeSide(<usize>load<u32>(e + EP_CHANNEL), load<u32>(e + EP_SIDE));
+  store<u32>(e + EP_STATE, EPS_FREE);
+}
+
+/**
+ * Marks side `side` of channel c closed, with or without an endpoint on it (a side nobody
+ * will ever open, or one whose core died), and wakes the other side's core if it waits.
+ */
+export function closeSide(c: usize, side: u32): void {
   const q = publicLine(c, side);
   stallFor(touch(q, TOUCH_STORE));
   atomic.store<u32>(q + Q_CLOSED, 1);
   const peer = publicLine(c, side ^ 1);
   if (atomic.load<u32>(peer + Q_RX_WAITING) != 0 || atomic.load<u32>(peer + Q_TX_WAITING) != 0) {
-    ring(load<u32>(e + EP_PEER), DB_CHANNEL);
+    ring(load<u32>(c + (side == 0 ? CH_H_CORE_B : CH_H_CORE_A)), DB_CHANNEL);
   }
-  store<u32>(e + EP_STATE, EPS_FREE);
+}
+
+/** Which sides of channel c have closed: bit 0 side A, bit 1 side B. */
+export function closedSides(c: usize): u32 {
+  return atomic.load<u32>(publicLine(c, 0) + Q_CLOSED) | (atomic.load<u32>(publicLine(c, 1) + Q_CLOSED) << 1);
 }
 
 /** Closes every endpoint dispatcher `slot` owns (it has ended). */

@@ -314,6 +314,7 @@ export class Monitor {
   private dispatcherEnded(kind: number, slot: number): void {
     const d = dcbAddress(this.core, slot);
     const mem = this.mem;
+    this.names.ended(slot, this.dispatcherId(slot));
     if (kind === EV_FAULT) {
       const insn = mem.bytes.slice(d + D_FAULT_INSN, d + D_FAULT_INSN + 8);
       this.domains.ended(slot, { fault: faultInfo(this.isa, mem.u32(d + D_FAULT), mem.u32(d + D_FAULT_ADDR), mem.u32(d + D_FAULT_PC), insn) });

@@ -1,7 +1,8 @@
 // The name service, replicated: every monitor holds a replica of the table of exported
 // services. serve() returns only when every replica has the new name, so a connect on any
 // core sees it from then on; a connect to a name not (yet) exported waits for it. Binding
-// asks the service's core for a channel from that core's pool.
+// asks the service's core for a channel from that core's pool; a channel goes back to the
+// pool once both its sides have closed, so programs that come and go never drain it.
 import { E_EXISTS, E_NOT_FOUND, E_NO_MEMORY, USER_SLOTS } from '../../kernel/shared/channel.js';
 import { MONITOR_BIND_CYCLES } from '../../kernel/shared/costs.js';
 import { D_PTROOT, dcbAddress } from '../../kernel/shared/layout.js';
@@ -29,7 +30,8 @@ export class NameService {
   private readonly services = new Map<number, LocalService>();
   private readonly waiting = new Map<string, { slot: number; id: number }[]>();
   private nextService = 1;
-  private nextChannel = 0;
+  /** pool channels handed out so far (the rest of the pool has never been used) */
+  private usedChannels = 0;
 
   constructor(private readonly m: Monitor) {}
 
@@ -90,25 +92,82 @@ export class NameService {
 
   private bind(slot: number, id: number, entry: Entry): void {
     const finish = (channel: number) => {
-      if (this.m.dispatcherId(slot) !== id) return; // it ended meanwhile
+      if (this.m.dispatcherId(slot) !== id) {
+        // it ended meanwhile: nobody will open the client side, so the server must see it closed
+        if (channel >= 0) this.m.kernel.chan_close(channel, 1);
+        return;
+      }
       this.m.complete(slot, channel < 0 ? channel : this.open(slot, channel, 1, entry.core));
     };
     if (entry.core === this.m.core) finish(this.bound(entry.service, this.m.core));
     else this.m.request(entry.core, 'bind', { service: entry.service, core: this.m.core, dispatcher: id }, (r) => finish((r as Message<'bindReply'>).fields.channel));
   }
 
-  /** Opens this core's end of a channel for dispatcher `slot`; the handle or E_NO_MEMORY. */
+  /**
+   * Opens this core's end of a channel for dispatcher `slot`; the handle, or E_NO_MEMORY if
+   * this core's endpoint table is full — then the side is closed, so the other side is not
+   * left waiting for it and the channel can go back to its pool.
+   */
   private open(slot: number, channel: number, side: number, peer: number): number {
     const h = this.m.kernel.ep_open(channel, side, peer, slot, this.m.dispatcherId(slot));
-    return h < 0 ? E_NO_MEMORY : h;
+    if (h >= 0) return h;
+    this.m.kernel.chan_close(channel, side);
+    return E_NO_MEMORY;
+  }
+
+  /**
+   * A channel of this core's pool that is free: one both sides closed, or one never used.
+   * When there is none, channels whose client has gone before a server accepted them are
+   * taken back first.
+   */
+  private takeChannel(): number | undefined {
+    return this.freeChannel() ?? (this.dropAbandoned() ? this.freeChannel() : undefined);
+  }
+
+  private freeChannel(): number | undefined {
+    const layout = this.m.mem.layout;
+    for (let i = 0; i < this.usedChannels; i++) {
+      const c = poolChannel(layout, this.m.core, i);
+      if (this.m.kernel.chan_closed(c) === 3) return c;
+    }
+    return this.usedChannels < poolSize(layout) ? poolChannel(layout, this.m.core, this.usedChannels++) : undefined;
+  }
+
+  /** Closes the server side of bound channels no one accepted whose client closed; any? */
+  private dropAbandoned(): boolean {
+    let dropped = false;
+    for (const s of this.services.values()) {
+      for (let i = s.ready.length - 1; i >= 0; i--) {
+        if ((this.m.kernel.chan_closed(s.ready[i].channel) & 2) === 0) continue;
+        this.m.kernel.chan_close(s.ready[i].channel, 0);
+        s.ready.splice(i, 1);
+        dropped = true;
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * Dispatcher `id` (in `slot`) ended: its services end with it. Clients bound to them but
+   * never accepted see their channels closed instead of waiting for ever; new binds get
+   * E_NOT_FOUND.
+   */
+  ended(slot: number, id: number): void {
+    for (const [service, s] of this.services) {
+      const i = s.acceptors.indexOf(slot);
+      if (i >= 0) s.acceptors.splice(i, 1);
+      if (s.ownerId !== id) continue;
+      for (const r of s.ready) this.m.kernel.chan_close(r.channel, 0);
+      this.services.delete(service);
+    }
   }
 
   /** A client on `client` binds to local `service`: a channel from this core's pool. */
   private bound(service: number, client: number): number {
     const s = this.services.get(service);
     if (!s) return E_NOT_FOUND;
-    if (this.nextChannel >= poolSize(this.m.mem.layout)) return E_NO_MEMORY;
-    const channel = poolChannel(this.m.mem.layout, this.m.core, this.nextChannel++);
+    const channel = this.takeChannel();
+    if (channel === undefined) return E_NO_MEMORY;
     this.m.kernel.chan_init(channel, USER_SLOTS, this.m.core, client);
     this.m.kernel.charge(MONITOR_BIND_CYCLES);
     const acceptor = s.acceptors.shift();
