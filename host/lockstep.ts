@@ -54,5 +54,12 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
     const r = c.kernel.run(Math.min(maxCycles, now + quantum));
     c.monitor.turn();
     if (r === RUN_IDLE && m.quiet(c)) c.idle = true;
+    else if (r === RUN_IDLE && c.kernel.now() === now) {
+      // Nothing to run, only monitor messages waiting for room in a ring: the core waits,
+      // idly, until the next core has had its turn (and read them). Left at the same time it
+      // would be picked again and again, and the reader, ahead of it, never.
+      const next = Math.min(...cores.map((o, i) => (i === pick || o.idle ? Infinity : o.kernel.now() * period[i])));
+      c.kernel.idle_until(Math.min(maxCycles, Number.isFinite(next) ? Math.floor(next / period[pick]) + 1 : now + quantum));
+    }
   }
 }

@@ -2,9 +2,10 @@
 // of a domain's home core (where it was loaded) owns its heap and counts its dispatchers on
 // every core — every spawn passes through it — and the others know only what they host.
 // Remote spawn, join, memgrow and the end of a domain are messages between monitors.
-import { PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
+import { HEAP_LIMIT, PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
 import { E_NOT_FOUND, E_NO_CODE, E_NO_MEMORY } from '../../kernel/shared/channel.js';
 import { MONITOR_MAP_PAGE_CYCLES, MONITOR_SPAWN_CYCLES } from '../../kernel/shared/costs.js';
+import { MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
 import { UserError } from '../../toolchain/errors.js';
 import {
   entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
@@ -14,6 +15,12 @@ import { walk, unmapPage } from '../pagetable.js';
 import { FrameLedger, OutOfFrames } from './frames.js';
 import { LATER, type Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
+
+/**
+ * The most dispatchers one domain may have on one core: a program that spawns without end
+ * (a spawn bomb) gets E_NO_MEMORY there and leaves a quarter of the core's slots to others.
+ */
+export const DOMAIN_SLOTS_PER_CORE = (MAX_DISPATCHERS * 3) / 4;
 
 /** The exit code join() reports for a dispatcher that faulted. */
 export const FAULTED_EXIT = 139;
@@ -136,6 +143,7 @@ export class Domains {
 
   /** At the domain's home: count the new dispatcher, then start it here or on its target. */
   private spawnAtHome(v: DomainView, f: SpawnFields, done: (r: number) => void): void {
+    if ((v.hosts.get(f.target) ?? 0) >= DOMAIN_SLOTS_PER_CORE) return done(E_NO_MEMORY);
     if (f.target === this.m.core) {
       this.spawnHere(f, (r) => {
         if (r >= 0) this.homeStarted(v, this.m.core);
@@ -187,6 +195,8 @@ export class Domains {
   }
 
   private growHere(v: DomainView, bytes: number, done: (r: number) => void): void {
+    // a growth that cannot be must not first gather frames from every other monitor
+    if (bytes < 0 || v.brk + bytes > HEAP_LIMIT) return done(-1);
     const need = framesForGrowth(v.brk, bytes);
     this.m.withFrames(need, (enough) => {
       if (!enough) return done(-1);
