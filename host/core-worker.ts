@@ -54,12 +54,13 @@ monitor.attach(kernel);
 // before every core is up
 post({ kind: 'booted', core: d.core });
 while (Atomics.load(ctl, CTL_GO) === 0) Atomics.wait(ctl, CTL_GO, 0, 100);
+const mains: number[] = [];
 try {
-  for (const s of d.start) monitor.domains.startProgram(s.image, s.arg);
+  for (const s of d.start) mains.push(monitor.domains.startProgram(s.image, s.arg));
 } catch (e) {
   post({ kind: 'error', core: d.core, message: (e as Error).message });
 }
-post({ kind: 'ready', core: d.core });
+post({ kind: 'ready', core: d.core, mains });
 
 const words = new Int32Array(d.memory.buffer);
 const bell = (coreBlock(d.core) + C_DOORBELL) >> 2;

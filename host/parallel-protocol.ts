@@ -16,7 +16,8 @@ interface Dispatcher { id: number; domain: number; core: number; program: string
 
 export type WorkerMessage =
   | { kind: 'booted'; core: number }
-  | { kind: 'ready'; core: number }
+  /** the core has started its programs: their main dispatchers, in the order asked for */
+  | { kind: 'ready'; core: number; mains: number[] }
   | { kind: 'output'; core: number; dispatcher: number; bytes: Uint8Array }
   | ({ kind: 'started' } & Dispatcher)
   | ({ kind: 'ended'; code?: number; fault?: FaultInfo } & Dispatcher)

@@ -44,7 +44,8 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const diag = opts.diag ?? ((t: string) => process.stderr.write(t));
   const on = targetCores(topology, opts.on);
   const records = new Map<number, DispatcherRecord>();
-  const main: number[] = [];
+  /** the main dispatchers each core started (its programs' exit codes are the run's) */
+  const mains: number[][] = topology.cores.map(() => []);
   const images = [{ id: 1, image, name }];
 
   const workers = topology.cores.map((spec, core) => {
@@ -90,11 +91,10 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
           case 'booted':
             if (++booted === n) { Atomics.store(ctl, CTL_GO, 1); Atomics.notify(ctl, CTL_GO); }
             break;
-          case 'ready': ready++; check(); break;
+          case 'ready': mains[m.core] = [...m.mains]; ready++; check(); break;
           case 'output': console.write(m.core, m.dispatcher, m.bytes); break;
           case 'started': {
             records.set(m.id, { id: m.id, domain: m.domain, core: m.core, program: m.program, state: 'live' });
-            if (main.length < on.length && on[main.length] === m.core && !main.includes(m.id)) main.push(m.id);
             break;
           }
           case 'ended': {
@@ -130,7 +130,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   if (reason === 'deadlock') diag(`deadlock: ${stuck.map((d) => `dispatcher ${d.id} (core ${d.core})`).join(', ')} blocked with nothing left to wake ${stuck.length > 1 ? 'them' : 'it'}\n`);
   if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
   if (reason === 'timeout') diag(`stopped: no end after ${opts.timeoutSeconds ?? 120} s of wall time\n`);
-  const mainRecords = main.map((id) => records.get(id)!);
+  const mainRecords = on.map((core) => mains[core].shift()).filter((id) => id !== undefined).map((id) => records.get(id)!);
   if (mainRecords.length < on.length && reason !== 'crashed') throw new UserError('the program did not start on every core asked for');
   return {
     reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()],

@@ -69,3 +69,47 @@ describe('cycle budgets', () => {
     for (const r of [budget, limit, bad]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
+
+describe.each(['lockstep', 'parallel'] as const)('in %s mode', (mode) => {
+  const lines = (o: string) => o.split('\n').filter(Boolean);
+
+  it('a memory hog gets -1 from memgrow; out of frames, spawn fails cleanly; all comes back', async () => {
+    const { result } = await run(mode, 'hog.s', { cores: 'r32*4', on: [0, 1], memoryMiB: 8 });
+    expect(result.exitCode).toBe(0);
+    // the hog: more than a megabyte, then spawn E_NO_MEMORY; its neighbour: the same, then
+    // memory and a worker again once the hog has gone
+    expect(lines(result.output[0])).toEqual(['1', '-5']);
+    expect(lines(result.output[1])).toEqual(['-1', '-5', '1', '1', '42']);
+  });
+
+  it('a spawn bomb is stopped by the per-domain limit and leaves room on every core', async () => {
+    const { result } = await run(mode, 'bomb.s', { cores: 'r32*4', on: [0, 1] });
+    expect(result.exitCode).toBe(0);
+    // 47 dispatchers beside the bomb's main on core 0 (48 per domain and core), 47 on each other
+    expect(lines(result.output[0])).toEqual([`${47 * 4}`, '-5']);
+    expect(lines(result.output[1])).toEqual(['10']);
+  });
+
+  it('a channel flood drains the pool (E_NO_MEMORY); closed channels go back to it', async () => {
+    const { result } = await run(mode, 'flood.s', { cores: 'r32,r32', on: [0, 1] });
+    expect(result.exitCode).toBe(0);
+    expect(lines(result.output[0])).toEqual(['101']);
+    expect(lines(result.output[1])).toEqual(['100', '64', '-5', '1']);
+  });
+
+  it('a client of a server that ends without accepting is told, not left waiting', async () => {
+    const { result } = await run(mode, 'orphan.s', { cores: 'r32,r32' });
+    expect(result.exitCode).toBe(0);
+    expect(['-2\n', '-4\n']).toContain(result.output[0]);
+  });
+});
+
+describe('deep recursion', () => {
+  it.each(ISA_NAMES.map((isa, core) => [isa, core] as const))('overflows the stack of a %s dispatcher, not the sieve beside it', (isa, core) => {
+    const t = besideSieves([{ files: [join(H, 'recursion.mn')], core }]);
+    expect(t.reason).toBe('done');
+    t.wellBehaved();
+    expect(t.bad[0].state).toBe('faulted');
+    expect(t.diag()).toMatch(new RegExp(`fault: core ${core} \\(${isa}\\): dispatcher ${t.bad[0].id} of bad0 killed: stack overflow at 0x7[0-9a-f]{7}\\n.*\\[.*recursion\\.mn:[34]\\]`));
+  });
+});
