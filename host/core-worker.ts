@@ -11,7 +11,7 @@ import { ImageStore } from './images.js';
 import { instantiateKernel } from './kernel.js';
 import { MachineMemory, type MemoryPlan } from './memory.js';
 import { Monitor } from './monitor/monitor.js';
-import { CTL_GO, CTL_LIVE, CTL_STATE, CTL_STOP, CoreState, type WorkerMessage } from './parallel-protocol.js';
+import { CTL_GO, CTL_STATE, CTL_STOP, CoreState, type WorkerMessage, ctlLive } from './parallel-protocol.js';
 
 export interface CoreWorkerData {
   readonly core: number;
@@ -28,12 +28,15 @@ export interface CoreWorkerData {
   readonly maxCycles: number;
   /** iterations of the doorbell poll before sleeping */
   readonly spin: number;
+  /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
+  readonly dieAfterMs?: number;
 }
 
 const d = workerData as CoreWorkerData;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const ctl = new Int32Array(d.control);
 const setState = (s: CoreState) => Atomics.store(ctl, CTL_STATE + d.core, s);
+const live = ctlLive(d.isas.length, d.core);
 
 const mem = new MachineMemory(d.plan, d.memory);
 const images = new ImageStore();
@@ -42,8 +45,8 @@ const monitor = new Monitor({
   core: d.core, isas: d.isas, mem, images,
   events: {
     output: (core, dispatcher, bytes) => post({ kind: 'output', core, dispatcher, bytes }),
-    started: (e) => { Atomics.add(ctl, CTL_LIVE, 1); post({ kind: 'started', ...e }); },
-    ended: (e) => { Atomics.sub(ctl, CTL_LIVE, 1); post({ kind: 'ended', ...e }); },
+    started: (e) => { Atomics.add(ctl, live, 1); post({ kind: 'started', ...e }); },
+    ended: (e) => { Atomics.sub(ctl, live, 1); post({ kind: 'ended', ...e }); },
   },
 });
 // the kernel rings doorbells and notifies sleepers itself (kernel/urpc.ts ring())
@@ -65,8 +68,10 @@ post({ kind: 'ready', core: d.core, mains });
 const words = new Int32Array(d.memory.buffer);
 const bell = (coreBlock(d.core) + C_DOORBELL) >> 2;
 const asleep = (coreBlock(d.core) + C_ASLEEP) >> 2;
+const dieAt = d.dieAfterMs === undefined ? Infinity : Date.now() + d.dieAfterMs;
 
 while (Atomics.load(ctl, CTL_STOP) === 0) {
+  if (dieAt !== Infinity && Date.now() >= dieAt) throw new Error(`injected fault (${d.dieAfterMs} ms after the start)`);
   const now = kernel.now();
   if (now >= d.maxCycles) {
     // parked at the cycle limit: nothing more runs here

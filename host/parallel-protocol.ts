@@ -3,12 +3,16 @@
 // is a small SharedArrayBuffer of its own.
 import type { FaultInfo } from './report.js';
 
-/** control words: stop flag, live dispatcher count, go flag, then one CoreState per core */
+/**
+ * control words: stop flag, go flag, one CoreState per core, then each core's count of live
+ * dispatchers (per core, so the dispatchers of a core that dies can be written off at once)
+ */
 export const CTL_STOP = 0;
-export const CTL_LIVE = 1;
 /** set once every core has booted: no core runs before all can receive messages */
 export const CTL_GO = 2;
 export const CTL_STATE = 4;
+export const ctlLive = (ncores: number, core: number) => CTL_STATE + ncores + core;
+export const ctlWords = (ncores: number) => CTL_STATE + 2 * ncores;
 
 export enum CoreState { Running = 0, Asleep = 1, Parked = 2, Done = 3 }
 

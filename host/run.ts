@@ -5,7 +5,7 @@ import type { WfxFile } from '../toolchain/image/format.js';
 import { UserError } from '../toolchain/errors.js';
 import { runLockstep, type StopReason } from './lockstep.js';
 import { type DispatcherRecord, Machine } from './machine.js';
-import type { CoreStats } from './memory.js';
+import type { CoreStats, MachineMemory } from './memory.js';
 import { resolveTopology, type Topology } from './topology.js';
 
 export interface RunOptions {
@@ -47,6 +47,8 @@ export interface RunResult {
   readonly output: readonly string[];
   /** the machine (lockstep runs only) */
   readonly machine?: Machine;
+  /** the machine's memory (parallel runs), to look into after the run */
+  readonly memory?: MachineMemory;
 }
 
 export const EXIT_FAULT = 139;

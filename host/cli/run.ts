@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { PRESET_NAMES } from '../topology.js';
 import { buildImage } from '../../toolchain/build.js';
-import { runParallel } from '../parallel.js';
+import { type ParallelOptions, runParallel } from '../parallel.js';
+import { UserError } from '../../toolchain/errors.js';
 import { type RunOptions, formatStats, runImage } from '../run.js';
 import { isaOption } from './as.js';
 import { coreSelection, intOption } from './options.js';
@@ -60,8 +61,9 @@ Examples:
 `)
     .action(async (files: string[], flags: RunFlags) => {
       const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
+      const injectFault = injectedFault(flags.parallel);
       const run = flags.parallel
-        ? (img: typeof image, name: string, o: RunOptions) => runParallel(img, name, { ...o, timeoutSeconds: flags.timeout })
+        ? (img: typeof image, name: string, o: RunOptions) => runParallel(img, name, { ...o, timeoutSeconds: flags.timeout, injectFault })
         : runImage;
       const result = await run(image, files.join(' '), {
         machine: flags.machine,
@@ -78,4 +80,17 @@ Examples:
       if (flags.stats) process.stderr.write(formatStats(result));
       process.exitCode = result.exitCode;
     });
+}
+
+/**
+ * WASMFISH_FAULT=core@ms[,terminate]: a fault-injection hook for testing the machine's
+ * reaction to a dying core — core's worker throws (or is terminated) ms after the start.
+ */
+function injectedFault(parallel?: boolean): ParallelOptions['injectFault'] {
+  const v = process.env.WASMFISH_FAULT;
+  if (!v) return undefined;
+  const m = /^(\d+)@(\d+)(,terminate)?$/.exec(v);
+  if (!m) throw new UserError(`WASMFISH_FAULT: '${v}' is not core@milliseconds or core@milliseconds,terminate`);
+  if (!parallel) throw new UserError('WASMFISH_FAULT: cores have worker threads to kill only with --parallel');
+  return { core: Number(m[1]), afterMs: Number(m[2]), terminate: m[3] !== undefined };
 }

@@ -14,7 +14,7 @@ import type { FaultInfo } from '../report.js';
 import { walk, unmapPage } from '../pagetable.js';
 import { FrameLedger, OutOfFrames } from './frames.js';
 import { LATER, type Monitor } from './monitor.js';
-import type { Message } from './protocol.js';
+import { FAULTED_EXIT, type Message } from './protocol.js';
 
 /**
  * The most dispatchers one domain may have on one core: a program that spawns without end
@@ -22,8 +22,6 @@ import type { Message } from './protocol.js';
  */
 export const DOMAIN_SLOTS_PER_CORE = (MAX_DISPATCHERS * 3) / 4;
 
-/** The exit code join() reports for a dispatcher that faulted. */
-export const FAULTED_EXIT = 139;
 
 interface DomainView {
   readonly id: number;
@@ -311,14 +309,30 @@ export class Domains {
         return;
       }
       case 'domainEnded': {
-        const id = (m as Message<'domainEnded'>).fields.domain;
-        const v = this.views.get(id);
-        if (!v) return;
-        v.ledger.releaseAll();
-        this.m.kernel.tlb_flush(asidOf(id));
-        this.views.delete(id);
+        const v = this.views.get((m as Message<'domainEnded'>).fields.domain);
+        if (v) this.release(v);
         return;
       }
+    }
+  }
+
+  /** Frees what this monitor holds of a domain that has ended. */
+  private release(v: DomainView): void {
+    v.ledger.releaseAll();
+    this.m.kernel.tlb_flush(asidOf(v.id));
+    this.views.delete(v.id);
+  }
+
+  /**
+   * Core `core` died, and its dispatchers with it: a domain homed here no longer counts them,
+   * and may end now. (A domain homed there never ends: what this monitor holds of it stays
+   * held — its dispatchers elsewhere may still use those pages.)
+   */
+  peerDied(core: number): void {
+    for (const v of [...this.views.values()]) {
+      if (v.home !== this.m.core) continue;
+      for (let n = v.hosts.get(core) ?? 0; n > 0; n--) this.homeEnded(v, core);
+      v.hosts.delete(core);
     }
   }
 }

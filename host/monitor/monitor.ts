@@ -12,6 +12,7 @@ import {
 } from '../../kernel/shared/layout.js';
 import { MONITOR_CALL_CYCLES, MONITOR_MESSAGE_CYCLES, MONITOR_SEND_CYCLES } from '../../kernel/shared/costs.js';
 import { FAULT_BAD_ARG } from '../../kernel/shared/faults.js';
+import { E_CLOSED } from '../../kernel/shared/channel.js';
 import {
   SYS_ACCEPT, SYS_CONNECT, SYS_JOIN, SYS_MEMGROW, SYS_SERVE, SYS_SPAWN, SYS_UNMAP,
 } from '../../kernel/shared/syscalls.js';
@@ -24,7 +25,7 @@ import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
 import { Shootdown } from './shootdown.js';
 import { Agreement } from './agreement.js';
-import { type Kind, type Message, decode, encode } from './protocol.js';
+import { type Kind, type Message, decode, encode, failedReply } from './protocol.js';
 
 /** What the harness around the machine (not the OS) observes of a monitor. */
 export interface MonitorEvents {
@@ -71,6 +72,10 @@ export class Monitor {
   /** messages waiting for room in the ring to each core: sent in order, retried every turn */
   private readonly outbox: { type: number; words: number[] }[][] = [];
   private readonly replies = new Map<number, (m: Message) => void>();
+  /** requests still owed a reply, by token: their kind and the cores that owe it */
+  private readonly owed = new Map<number, { kind: Kind; cores: Set<number> }>();
+  /** cores whose monitor has died (parallel mode: their worker crashed) */
+  private readonly dead = new Set<number>();
   private nextToken = 1;
   /** the dispatcher whose system call is being served now, and whether it got its result */
   private inCall = -1;
@@ -119,25 +124,61 @@ export class Monitor {
       this.handle(core, m as unknown as Message);
       return;
     }
+    if (this.dead.has(core)) return;
     this.outbox[core].push(encode(m));
     this.flush(core);
   }
 
   /** Sends a request with a fresh token; `onReply` runs when the reply with that token comes. */
   request<K extends Kind>(core: number, kind: K, fields: Omit<Message<K>['fields'], 'token'>, onReply: (m: Message) => void, text?: string, extra?: readonly number[]): void {
-    const token = this.expect(onReply, 1);
+    const token = this.expect(onReply, 1, kind, [core]);
     this.send(core, { kind, fields: { ...fields, token } as Message<K>['fields'], text, extra });
+    if (this.dead.has(core)) this.failOwed(core);
   }
 
-  /** A fresh token whose next `times` replies go to `onReply` (a request sent another way). */
-  expect(onReply: (m: Message) => void, times: number): number {
+  /**
+   * A fresh token whose next `times` replies go to `onReply` (a request sent another way).
+   * Naming the request's kind and the cores that will reply lets a core that dies fail its
+   * part (FAILED_REPLIES) instead of leaving the requester waiting for ever.
+   */
+  expect(onReply: (m: Message) => void, times: number, kind?: Kind, from?: readonly number[]): number {
     const token = this.nextToken++;
     let left = times;
     this.replies.set(token, (m) => {
       if (--left === 0) this.replies.delete(token);
       onReply(m);
     });
+    if (kind && from) this.owed.set(token, { kind, cores: new Set(from) });
     return token;
+  }
+
+  /**
+   * The monitor of `core` is gone with its core (parallel mode: the board closed the dead
+   * core's side of every channel). Messages for it are dropped, every reply it owed is given
+   * as failed, and the domains and services here stop counting on it.
+   */
+  private peerDied(core: number): void {
+    if (this.dead.has(core) || core === this.core) return;
+    this.dead.add(core);
+    this.outbox[core].length = 0;
+    this.failOwed(core);
+    this.domains.peerDied(core);
+  }
+
+  /** Has the monitor of `core` closed its side of the mesh channel between us? */
+  private peerClosed(core: number): boolean {
+    const side = core < this.core ? 1 : 2; // side A of a mesh channel is the lower core (bit 0)
+    return (this.kernel.chan_closed(monitorChannel(this.mem.layout, this.core, core)) & side) !== 0;
+  }
+
+  /** Gives every request `core` owes a reply its failed reply. */
+  private failOwed(core: number): void {
+    for (const [token, o] of [...this.owed]) {
+      if (!o.cores.delete(core)) continue;
+      if (o.cores.size === 0) this.owed.delete(token);
+      const r = failedReply(o.kind, token);
+      if (r) this.replies.get(token)?.(r);
+    }
   }
 
   /** Where this core's kernel and monitor exchange message words (kernel/shared/layout.ts). */
@@ -159,6 +200,7 @@ export class Monitor {
       words.forEach((w, i) => this.mem.view.setUint32(buf + 4 * i, w, true));
       const r = this.kernel.mon_send(this.peers[core], words.length, type);
       if (r === -1) return; // no room now
+      if (r === E_CLOSED) return this.peerDied(core); // monitors never close: that core died
       if (r < -1) throw new Error(`monitor ${this.core}: message to core ${core} failed (${r})`);
       this.kernel.charge(MONITOR_SEND_CYCLES);
       q.shift();
@@ -222,6 +264,8 @@ export class Monitor {
           this.kernel.charge(MONITOR_MESSAGE_CYCLES);
           if (m) this.handle(c, m);
         }
+        // every message it sent has been read: a closed mesh channel now means its core died
+        if (!this.dead.has(c) && this.peerClosed(c)) this.peerDied(c);
       }
     }
     for (let c = 0; c < this.ncores; c++) if (this.outbox[c].length) this.flush(c);
@@ -232,7 +276,10 @@ export class Monitor {
       case 'registerAck': case 'bindReply': case 'spawnReply': case 'joinReply':
       case 'memgrowReply': case 'framesReply': case 'pong': case 'unmapReply': case 'invalidateAck':
       case 'vote': case 'decided': {
-        this.replies.get((m.fields as { token: number }).token)?.(m);
+        const token = (m.fields as { token: number }).token;
+        const o = this.owed.get(token);
+        if (o?.cores.delete(from) && o.cores.size === 0) this.owed.delete(token);
+        this.replies.get(token)?.(m);
         return;
       }
       case 'ping': this.reply(from, m, 'pong', {}); return;

@@ -2,6 +2,7 @@
 // A message travels as one URPC message (kernel/urpc.ts) of 32-bit words: its type in the
 // slot header, then the fields in order, then (for messages that carry one) a string as
 // a length word and its UTF-8 bytes, four to a word.
+import { E_CLOSED } from '../../kernel/shared/channel.js';
 
 export const MESSAGES = {
   /** a service was exported: every replica of the name service records it */
@@ -57,6 +58,34 @@ export const MESSAGES = {
 
 export type Kind = keyof typeof MESSAGES;
 export type Fields<K extends Kind> = { [F in (typeof MESSAGES)[K]['fields'][number]]: number };
+
+/** The exit code join() reports for a dispatcher that faulted (or was killed with its core). */
+export const FAULTED_EXIT = 139;
+
+/**
+ * What each request gets in place of its reply when the monitor it went to has died with its
+ * core: a request fails the way its system call fails when the resource is not there, and an
+ * acknowledgement from a core that no longer runs anything is as good as given.
+ */
+export const FAILED_REPLIES: { readonly [K in Kind]?: { readonly kind: Kind; readonly fields: Readonly<Record<string, number>> } } = {
+  register: { kind: 'registerAck', fields: {} },
+  bind: { kind: 'bindReply', fields: { channel: E_CLOSED } },
+  spawn: { kind: 'spawnReply', fields: { dispatcher: E_CLOSED } },
+  join: { kind: 'joinReply', fields: { code: FAULTED_EXIT } },
+  memgrow: { kind: 'memgrowReply', fields: { result: -1 } },
+  frames: { kind: 'framesReply', fields: { count: 0 } },
+  ping: { kind: 'pong', fields: {} },
+  unmap: { kind: 'unmapReply', fields: { result: -1 } },
+  invalidate: { kind: 'invalidateAck', fields: {} },
+  prepare: { kind: 'vote', fields: { yes: 0 } },
+  decide: { kind: 'decided', fields: {} },
+};
+
+/** The reply `token`'s request of `kind` gets from a monitor that died (FAILED_REPLIES). */
+export function failedReply(kind: Kind, token: number): Message | undefined {
+  const f = FAILED_REPLIES[kind];
+  return f && { kind: f.kind, fields: { ...f.fields, token } as Fields<Kind>, extra: [] };
+}
 
 export interface Message<K extends Kind = Kind> {
   readonly kind: K;

@@ -56,7 +56,7 @@ export class Shootdown {
     if (protocol === 'broadcast') {
       // written once; each target reads it and acknowledges to us
       waiting = others.length;
-      const token = this.m.expect(acked, others.length);
+      const token = this.m.expect(acked, others.length, 'invalidate', others);
       const buf = this.m.messageBuffer;
       [token, r.domain, r.va, r.pages].forEach((w, i) => this.m.mem.view.setUint32(buf + 4 * i, w >>> 0, true));
       this.m.kernel.line_write(broadcastLine(this.m.mem.layout, this.m.core), 4, ++this.broadcastSeq);

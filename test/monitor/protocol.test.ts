@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Kind, MESSAGES, decode, encode } from '../../host/monitor/protocol.js';
+import { FAILED_REPLIES, type Kind, MESSAGES, decode, encode, failedReply } from '../../host/monitor/protocol.js';
 
 describe('monitor protocol', () => {
   it.each(Object.keys(MESSAGES) as Kind[])('%s round-trips', (kind) => {
@@ -20,6 +20,19 @@ describe('monitor protocol', () => {
   it('rejects unknown types and short bodies', () => {
     expect(decode(250, [])).toBeUndefined();
     expect(decode(MESSAGES.spawn.type, [1, 2])).toBeUndefined();
+  });
+
+  it('gives every request a failed reply, so a monitor that dies leaves no requester waiting', () => {
+    const replies = new Set(Object.values(FAILED_REPLIES).map((f) => f!.kind));
+    const requests = (Object.keys(MESSAGES) as Kind[]).filter((k) => MESSAGES[k].fields[0] === 'token' && !replies.has(k));
+    for (const k of requests) {
+      const r = failedReply(k, 42)!;
+      expect(r, k).toBeDefined();
+      // it decodes as a reply of its kind would
+      const { type, words } = encode(r);
+      expect(decode(type, words)!.fields, k).toEqual({ ...r.fields });
+      expect(r.fields.token).toBe(42);
+    }
   });
 
   it('docs/monitors.md describes every message', () => {
