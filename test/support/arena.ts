@@ -54,6 +54,8 @@ export class Arena {
   /** the victims, one per core (core order), then the stream's main */
   readonly victims: DispatcherRecord[];
   readonly messages: number;
+  /** what each dispatcher printed, by id */
+  readonly printed = new Map<number, string>();
   private readonly loaded = new Map<WfxFile, Program>();
 
   constructor(opts: ArenaOptions = {}) {
@@ -61,6 +63,11 @@ export class Arena {
       topology: resolveTopology('default', ARENA_CORES), memoryMiB: opts.memoryMiB ?? 16, budget: opts.budget,
       console: { sink: () => {} }, diag: (t) => { this.diag += t; },
     });
+    const write = this.m.console.write.bind(this.m.console);
+    this.m.console.write = (core, d, bytes) => {
+      this.printed.set(d, (this.printed.get(d) ?? '') + new TextDecoder().decode(bytes));
+      write(core, d, bytes);
+    };
     const victim = this.m.load(buildImage(fat('hostile', 'victim')), 'victim');
     this.victims = this.m.topology.cores.map((_, core) => this.m.spawn(victim, core, opts.rounds ?? 60));
     this.messages = opts.messages ?? 8000;
