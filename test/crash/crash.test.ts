@@ -94,3 +94,32 @@ describe('the fault-injection hook of the CLI', () => {
     expect(nocore.stderr).toBe('wasmfish: fault injection: core 9 does not exist (machine default has cores 0..3)\n');
   });
 });
+
+// `npm run soak`: the death of every core but main's, early and late, thrown and terminated
+describe.runIf(process.env.SOAK === '1')('soak: cores dying at every moment', () => {
+  const cases = [1, 2, 3].flatMap((core) => [5, 40, 120, 300].flatMap((afterMs) => [false, true].map((terminate) => ({ core, afterMs, terminate }))));
+  it.each(cases)('core $core, after $afterMs ms, terminated: $terminate', async (f) => {
+    const n = 50_000;
+    const { result, diag } = await run('watch.s', 'r32*4', n, f);
+    const out = lines(result.output[0]);
+    if (out.length === 0) {
+      // it died before its producer connected: main waits in accept for a client that will
+      // never come (and the other producers for main), and the run ends when the living cores
+      // have nothing left to do
+      expect(result.reason).toBe('crashed');
+      expect(diag).toMatch(/on the other 3 cores: \d+ exited, 0 faulted, [1-3] still waiting/);
+      return;
+    }
+    // whether it died before its stream ended or not, nothing arrived out of order or twice,
+    // and every message its core published was read
+    const errors = out[out.length - 2];
+    expect(errors).toBe(0);
+    if (result.reason === 'crashed') {
+      const { sent, read } = streamOf(result, f.core);
+      expect(sent).toBeLessThanOrEqual(read);
+      expect(result.exitCode).toBe(70);
+    } else {
+      expect(result.exitCode).toBe(0); // it finished before the fault came
+    }
+  }, 120_000);
+});
