@@ -16,6 +16,7 @@ import { readWfx } from '../../toolchain/image/read.js';
 import { writeWfx } from '../../toolchain/image/write.js';
 import { link } from '../../toolchain/link/link.js';
 import { clean, mutate, report, rngFor, runBriefly, runs, sources, tokensOf } from '../support/fuzz.js';
+import type { Rng } from '../support/random-programs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const asmCorpus = [...sources(join(ROOT, 'examples'), ['.s']), ...sources(join(ROOT, 'test'), ['.s'])];
@@ -28,23 +29,29 @@ function assembleAndLink(text: string, isa: IsaName | undefined, what: string): 
   return clean(`${what} (link)`, () => link([{ file: 'fuzz.s', obj }]));
 }
 
+/**
+ * `n` mutants of programs of `corpus`, each built by `build` (an image, or the UserError that
+ * refused it); a mutant that builds may do anything, so every fourth of those runs.
+ */
+function mutants(target: string, corpus: readonly string[], n: number, build: (text: string, rng: Rng, what: string) => WfxFile | UserError) {
+  const tokens = tokensOf(corpus);
+  let built = 0, ran = 0;
+  for (let i = 0; i < n; i++) {
+    const rng = rngFor(target, i);
+    const what = `${target} input ${i} (FUZZ_SEED=${process.env.FUZZ_SEED ?? 7})`;
+    const image = build(mutate(rng, rng.pick(corpus), tokens), rng, what);
+    if (image instanceof UserError) continue;
+    built++;
+    if (i % 4 === 0 && runBriefly(image, what) === 'ran') ran++;
+  }
+  expect(built).toBeGreaterThan(0);
+  return { built, ran };
+}
+
 describe('fuzzing the assembler', () => {
   it('answers mutants of every assembly program with diagnostics; what builds, runs', () => {
-    const tokens = tokensOf(asmCorpus);
     const n = runs(1500);
-    let built = 0, ran = 0;
-    for (let i = 0; i < n; i++) {
-      const rng = rngFor('as', i);
-      const text = mutate(rng, rng.pick(asmCorpus), tokens);
-      const isa = rng.chance(0.5) ? rng.pick(ISA_NAMES) : undefined;
-      const what = `assembler input ${i} (FUZZ_SEED=${process.env.FUZZ_SEED ?? 7})`;
-      const image = assembleAndLink(text, isa, what);
-      if (image instanceof UserError) continue;
-      built++;
-      // a mutant that builds may do anything: run a few of them
-      if (i % 4 === 0 && runBriefly(image, what) === 'ran') ran++;
-    }
-    expect(built).toBeGreaterThan(0);
+    const { built, ran } = mutants('as', asmCorpus, n, (text, rng, what) => assembleAndLink(text, rng.chance(0.5) ? rng.pick(ISA_NAMES) : undefined, what));
     report('assembler (mutated sources)', n, `${built} built, ${ran} ran`);
   });
 
@@ -62,19 +69,8 @@ describe('fuzzing the assembler', () => {
 
 describe('fuzzing the Minnow compiler', () => {
   it('answers mutants of every Minnow program with diagnostics; what compiles, runs', () => {
-    const tokens = tokensOf(mnCorpus);
     const n = runs(400);
-    let built = 0, ran = 0;
-    for (let i = 0; i < n; i++) {
-      const rng = rngFor('cc', i);
-      const text = mutate(rng, rng.pick(mnCorpus), tokens);
-      const what = `Minnow input ${i}`;
-      const image = clean(what, () => compile(text, { file: 'fuzz.mn' }));
-      if (image instanceof UserError) continue;
-      built++;
-      if (i % 4 === 0 && runBriefly(image, what) === 'ran') ran++;
-    }
-    expect(built).toBeGreaterThan(0);
+    const { built, ran } = mutants('cc', mnCorpus, n, (text, _rng, what) => clean(what, () => compile(text, { file: 'fuzz.mn' })));
     report('Minnow compiler (mutated sources)', n, `${built} compiled, ${ran} ran`);
   });
 
