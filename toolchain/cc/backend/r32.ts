@@ -97,7 +97,8 @@ class R32Function {
   /** Each parameter to its home: its register, or its frame slot. */
   private moveParameters(frameSize: number): void {
     for (const p of this.f.params) {
-      if (!inMemory(p) && !this.isRead(p)) continue;
+      // unread, or read only after a call has replaced it (and then straight from r1)
+      if (!inMemory(p) && (!this.isRead(p) || this.passed.has(p))) continue;
       const i = p.param!;
       const home = this.alloc.register.get(p);
       const incoming = i < ARG_REGS.length ? ARG_REGS[i] : undefined;
