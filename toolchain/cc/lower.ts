@@ -2,7 +2,7 @@
 // ISA: the order of calls and other effects, short-circuit control flow, how a loop is laid
 // out, where locals and temporaries come from, the data section's contents.
 import { BINARY_OPS, UNARY_OPS } from './arith.js';
-import type { Block, Expr, Place, Program as Ast, Stmt as AstStmt } from './ast.js';
+import type { Block, Expr, Ident, Place, Stmt as AstStmt } from './ast.js';
 import { builtinByName } from './builtins.js';
 import { type Checked, type CheckedFn, fnLabel, type Sym } from './check.js';
 import { bin, truth, un } from './fold.js';
@@ -11,7 +11,7 @@ import {
   type StringData, type Value,
 } from './ir.js';
 
-export function lower(ast: Ast, checked: Checked, file: string): Program {
+export function lower(checked: Checked, file: string): Program {
   const strings = new Strings();
   const functions = checked.functions.map((f) => new FnLowerer(checked, f, strings).run());
   return { file, functions, globals: checked.globals, strings: strings.all };
@@ -75,8 +75,8 @@ class FnLowerer {
     return t;
   }
 
-  private sym(id: { name: string }): Sym {
-    return this.checked.uses.get(id as never)!;
+  private sym(id: Ident): Sym {
+    return this.checked.uses.get(id)!;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -359,7 +359,8 @@ const load = (addr: Value): Value => ({ k: 'load', addr });
 /**
  * Removes what cannot run or does nothing: code after a jump or return up to the next label,
  * jumps to the very next statement, labels nobody jumps to, and a `loc` marker directly
- * followed by another (it has no code of its own).
+ * followed by another (it has no code of its own). A branch over a jump becomes one branch
+ * the other way: `if c goto A; goto B; A:` is `if !c goto B; A:` (an `if (...) break;`).
  */
 export function tidy(body: readonly Stmt[]): Stmt[] {
   let out = [...body];
@@ -367,19 +368,39 @@ export function tidy(body: readonly Stmt[]): Stmt[] {
     const targets = new Set(out.flatMap((s) => (s.k === 'jump' || s.k === 'branch' ? [s.to] : [])));
     const next: Stmt[] = [];
     let dead = false;
-    out.forEach((s, i) => {
-      if (s.k === 'label' && !targets.has(s.id)) return;
+    changed = false;
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i];
+      const jump = s.k === 'branch' ? branchOverJump(out, i) : undefined;
+      if (s.k === 'branch' && jump) {
+        next.push({ ...s, when: !s.when, to: jump.to });
+        out.splice(jump.index, 1);
+        changed = true;
+        continue;
+      }
+      if (s.k === 'label' && !targets.has(s.id)) continue;
       if (s.k === 'label') dead = false;
-      if (dead && s.k !== 'loc') return;
-      if (s.k === 'jump' && jumpsToNext(out, i)) return;
-      if (s.k === 'loc' && (out[i + 1] === undefined || out[i + 1].k === 'loc')) return;
+      if (dead && s.k !== 'loc') continue;
+      if (s.k === 'jump' && jumpsToNext(out, i)) continue;
+      if (s.k === 'loc' && (out[i + 1] === undefined || out[i + 1].k === 'loc')) continue;
       if (s.k === 'jump' || s.k === 'ret') dead = true;
       next.push(s);
-    });
-    changed = next.length !== out.length;
+    }
+    changed ||= next.length !== out.length;
     out = next;
   }
   return out;
+}
+
+/** For a branch at `i` followed by a jump and then the branch's own target: that jump. */
+function branchOverJump(body: readonly Stmt[], i: number): { index: number; to: number } | undefined {
+  const code = (from: number) => body.findIndex((s, j) => j > from && s.k !== 'loc');
+  const j = code(i);
+  const jump = body[j];
+  const target = j < 0 ? undefined : body[code(j)];
+  const branch = body[i];
+  if (jump?.k !== 'jump' || target?.k !== 'label' || branch.k !== 'branch' || target.id !== branch.to) return undefined;
+  return { index: j, to: jump.to };
 }
 
 /** True if the jump at `i` goes to a label reached by just falling through. */
