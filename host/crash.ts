@@ -11,7 +11,7 @@ import type { KernelExports } from './kernel.js';
 import { type MachineMemory, monitorChannel, poolChannel } from './memory.js';
 
 /** The channels touching `dead`, with the dead core's side of each. */
-export function channelsOf(mem: MachineMemory, dead: number): { mesh: [number, number][]; programs: [number, number][] } {
+function channelsOf(mem: MachineMemory, dead: number): { mesh: [number, number][]; programs: [number, number][] } {
   const l = mem.layout;
   const mesh: [number, number][] = [];
   for (let c = 0; c < l.ncores; c++) if (c !== dead) mesh.push([monitorChannel(l, dead, c), dead < c ? 0 : 1]);

@@ -138,7 +138,7 @@ export class MachineMemory {
     v.setUint32(MACHINE_BASE + M_FLAGS, (plan.parallel ? MF_PARALLEL : 0) | (coherence ? MF_COHERENCE : 0), true);
     v.setUint32(MACHINE_BASE + M_LAT_BASE, l.latBase, true);
     v.setUint32(MACHINE_BASE + M_DIR_BASE, l.dirBase, true);
-    v.setBigUint64(MACHINE_BASE + M_BUDGET, BigInt(plan.budget ?? 0), true);
+    v.setBigUint64(MACHINE_BASE + M_BUDGET, BigInt(Math.trunc(plan.budget ?? 0)), true);
     for (let a = 0; a < l.ncores; a++) {
       for (let b = 0; b < l.ncores; b++) {
         v.setUint16(l.latBase + (a * l.ncores + b) * 2, Math.min(65535, plan.latency?.(a, b) ?? 0), true);

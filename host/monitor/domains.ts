@@ -22,7 +22,6 @@ import { FAULTED_EXIT, type Message } from './protocol.js';
  */
 export const DOMAIN_SLOTS_PER_CORE = (MAX_DISPATCHERS * 3) / 4;
 
-
 interface DomainView {
   readonly id: number;
   readonly home: number;
@@ -309,18 +308,15 @@ export class Domains {
         return;
       }
       case 'domainEnded': {
-        const v = this.views.get((m as Message<'domainEnded'>).fields.domain);
-        if (v) this.release(v);
+        const id = (m as Message<'domainEnded'>).fields.domain;
+        const v = this.views.get(id);
+        if (!v) return;
+        v.ledger.releaseAll();
+        this.m.kernel.tlb_flush(asidOf(id));
+        this.views.delete(id);
         return;
       }
     }
-  }
-
-  /** Frees what this monitor holds of a domain that has ended. */
-  private release(v: DomainView): void {
-    v.ledger.releaseAll();
-    this.m.kernel.tlb_flush(asidOf(v.id));
-    this.views.delete(v.id);
   }
 
   /**

@@ -13,6 +13,8 @@ import { E_NOT_FOUND, E_TOO_LONG, MAX_MSG_WORDS } from '../../kernel/shared/chan
 import {
   FAULT_BAD_ARG, FAULT_BAD_SYSCALL, FAULT_DIV_ZERO, FAULT_NOEXEC, FAULT_UNMAPPED, faultText,
 } from '../../kernel/shared/faults.js';
+import { runParallel } from '../../host/parallel.js';
+import { MACHINE_BASE, coreBlock } from '../../kernel/shared/layout.js';
 import { buildImage } from '../../toolchain/build.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { Arena, VICTIM_SUM, fat, sieveImage } from '../support/arena.js';
@@ -162,3 +164,21 @@ describe.each(ISA_NAMES.map((isa, core) => [isa, core] as [IsaName, number]))('h
   });
 });
 
+
+describe('hostile programs in parallel mode', () => {
+  // the same attacks from every core at once, each core's monitor on its own thread: every
+  // attacker is stopped and no core dies (the victims' side is the lockstep arena's)
+  const kinds: [string, number][] = [
+    ['rd', MACHINE_BASE], ['wr', coreBlock(1)], ['jump', MACHINE_BASE], ['print', coreBlock(2)],
+    ['sendbuf', MACHINE_BASE], ['recvbuf', coreBlock(0)], ['sendh', 0], ['waith', 1], ['thief', 0],
+    ['thiefremote', 0], ['accept', 1024], ['join', 0x1001], ['spawnfn', 0], ['unmapself', 0], ['sys13', 0],
+  ];
+  it.each(kinds)('%s(0x%s) on every core', async (fn, arg) => {
+    let diag = '';
+    const r = await runParallel(imageFor(fn), fn, { on: 'all', arg, sink: () => {}, diag: (t) => { diag += t; }, timeoutSeconds: 60 });
+    expect(r.reason).toBe('done');
+    expect(diag).not.toMatch(/died|internal/);
+    expect(r.main.map((d) => d.state === 'faulted' || d.exitCode === 139 || d.exitCode === E_NOT_FOUND)).toEqual([true, true, true, true]);
+    expect(r.dispatchers.every((d) => d.state !== 'live')).toBe(true);
+  });
+});
