@@ -8,6 +8,7 @@ import {
   C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
 } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
+import { traceStart, traceStop } from "./trace";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
   channelInit, endpointClose, endpointOpen, monitorRecv, monitorSend, takeDoorbell,
@@ -83,6 +84,17 @@ export function mon_recv(h: u32): i32 {
 /** Takes (clears) doorbell bits; returns those that were set. */
 export function doorbell_take(bits: u32): u32 {
   return takeDoorbell(bits);
+}
+
+// ── tracing (kernel/trace.ts, shared/trace.ts) ───────────────────────────────────────
+/** Starts writing trace records to this core's buffer, stamped with cycles or (wall != 0)
+ *  the host's wall clock. */
+export function trace_start(wall: u32): void {
+  traceStart(coreBase, wall != 0);
+}
+
+export function trace_stop(): void {
+  traceStop();
 }
 
 /** Charges `cycles` of monitor work to this core's clock. */

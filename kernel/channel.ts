@@ -21,6 +21,8 @@ import {
   completeMessage, credits, giveCredits, notifyReceiver, peek, peerClosed, publicLine,
   publishSlots, ring, slots, takeSlot, typeOf, writeSlot,
 } from "./urpc";
+import { TR_CHAN, TR_CLOSE } from "./shared/trace";
+import { record, tracing } from "./trace";
 import { enterAddressSpace, readable, trRead, trWrite, writable } from "./vm";
 
 /** Polls of an empty ring before a receiver blocks: in parallel mode only (lockstep blocks at
@@ -49,6 +51,7 @@ export function channelInit(c: usize, nslots: u32, coreA: u32, coreB: u32): void
   store<u32>(c + CH_H_CORE_A, coreA);
   store<u32>(c + CH_H_CORE_B, coreB);
   atomic.store<u32>(c + CH_H_MAGIC, CH_MAGIC);
+  if (tracing) record(TR_CHAN, 0, 0, <u32>c, nslots, coreA, coreB, 0);
 }
 
 /** Opens this core's end (`side`) of channel c; returns the handle, or -1 if the table is full. */
@@ -76,6 +79,7 @@ export function endpointClose(h: u32): void {
   const q = publicLine(c, side);
   stallFor(touch(q, true));
   atomic.store<u32>(q + Q_CLOSED, 1);
+  if (tracing) record(TR_CLOSE, side, 0, <u32>c, 0, 0, 0, 0);
   const peer = publicLine(c, side ^ 1);
   if (atomic.load<u32>(peer + Q_RX_WAITING) != 0 || atomic.load<u32>(peer + Q_TX_WAITING) != 0) {
     ring(load<u32>(e + EP_PEER), DB_CHANNEL);

@@ -5,6 +5,7 @@ import { PRESET_NAMES } from '../topology.js';
 import { buildImage } from '../../toolchain/build.js';
 import { runParallel } from '../parallel.js';
 import { type RunOptions, formatStats, runImage } from '../run.js';
+import { writeLog } from '../trace/log.js';
 import { isaOption } from './as.js';
 import { coreSelection, intOption } from './options.js';
 
@@ -23,6 +24,7 @@ interface RunFlags {
   memory?: number;
   parallel?: boolean;
   timeout?: number;
+  trace?: string;
 }
 
 export function register(program: Command): void {
@@ -44,6 +46,7 @@ export function register(program: Command): void {
     .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
     .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
     .option('--timeout <seconds>', 'parallel mode: give up after this much wall time', intOption('--timeout', 1, 86400))
+    .option('--trace <file>', 'write a trace of the messages, dispatchers and monitor steps to <file> (see wasmfish view)')
     .addHelpText('after', `
 Exit status: the program's exit code; 139 if it faulted, 124 if --max-cycles stopped it,
 125 if its dispatchers deadlocked.
@@ -70,7 +73,9 @@ Examples:
         quantum: flags.quantum,
         timeslice: flags.timeslice,
         memoryMiB: flags.memory,
+        trace: flags.trace !== undefined,
       });
+      if (flags.trace !== undefined && result.trace) writeLog(flags.trace, result.trace);
       if (flags.stats) process.stderr.write(formatStats(result));
       process.exitCode = result.exitCode;
     });

@@ -23,6 +23,7 @@ import { Domains } from './domains.js';
 import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
 import { type Kind, type Message, decode, encode } from './protocol.js';
+import { type HostStep, syscallName } from '../trace/event.js';
 
 /** What the harness around the machine (not the OS) observes of a monitor. */
 export interface MonitorEvents {
@@ -68,6 +69,8 @@ export class Monitor {
   private readonly outbox: { type: number; words: number[] }[][] = [];
   private readonly replies = new Map<number, (m: Message) => void>();
   private nextToken = 1;
+  /** where this monitor's protocol steps go while the run is traced (host/trace/recorder.ts) */
+  trace?: (step: HostStep) => void;
   /** the dispatcher whose system call is being served now, and whether it got its result */
   private inCall = -1;
   private doneInCall = false;
@@ -113,6 +116,7 @@ export class Monitor {
       this.handle(core, m as unknown as Message);
       return;
     }
+    this.trace?.({ ev: 'msend', to: core, msg: m.kind, fields: { ...m.fields } });
     this.outbox[core].push(encode(m));
     this.flush(core);
   }
@@ -186,6 +190,7 @@ export class Monitor {
           const words = Array.from({ length: n }, (_, i) => this.mem.view.getUint32(buf + 4 * i, true));
           const m = decode(r >>> 16, words);
           this.kernel.charge(MONITOR_MESSAGE_CYCLES);
+          if (m) this.trace?.({ ev: 'mrecv', from: c, msg: m.kind, fields: { ...m.fields } });
           if (m) this.handle(c, m);
         }
       }
@@ -258,6 +263,7 @@ export class Monitor {
 
   private syscall(slot: number, num: number): number {
     this.kernel.charge(MONITOR_CALL_CYCLES);
+    this.trace?.({ ev: 'call', id: this.dispatcherId(slot), call: syscallName(num) });
     this.inCall = slot;
     this.doneInCall = false;
     let r: number | typeof LATER;

@@ -111,6 +111,7 @@ export class NameService {
     const channel = poolChannel(this.m.mem.layout, this.m.core, this.nextChannel++);
     this.m.kernel.chan_init(channel, USER_SLOTS, this.m.core, client);
     this.m.kernel.charge(MONITOR_BIND_CYCLES);
+    this.m.trace?.({ ev: 'bind', ch: channel, service: s.name, client });
     const acceptor = s.acceptors.shift();
     if (acceptor !== undefined) this.m.complete(acceptor, this.open(acceptor, channel, 0, client));
     else s.ready.push({ channel, client });

@@ -1,0 +1,83 @@
+// Tracing, kernel side: appends records (shared/trace.ts) to this core's trace buffer while
+// the host has turned tracing on. Every record point elsewhere is one test of the `tracing`
+// global — a Wasm global, so per core, and cheap: no memory load, a branch that is always
+// predicted right — followed by a call here. None sits inside an interpreter's instruction
+// loop: the points are the URPC slot functions, dispatcher life-cycle and context switches.
+import { hostTime } from "./host";
+import { C_CLOCK, C_DCBS, C_TRACE, DCB_SIZE, D_ID, TRACE_SIZE } from "./shared/layout";
+import { H_FIRST, H_LAST, SLOT_HEADER } from "./shared/channel";
+import {
+  NONE, NONE16, R_A, R_B, R_C, R_D, R_E, R_HEAD, R_TIME, TRACE_RECORD, TR_COUNT, TR_DROPPED,
+  TR_RECORDS, TR_RECV, TR_SEND, TR_SWITCH, traceCapacity, traceHead,
+} from "./shared/trace";
+
+/** records are being written (set by the host through trace_start / trace_stop) */
+export let tracing: bool = false;
+/** stamp records with the host's wall clock (parallel mode) instead of the core's cycles */
+let wallTime: bool = false;
+/** this core's block (a copy: core.ts imports this file, so this file cannot import it) */
+let block: usize = 0;
+
+export function traceStart(coreBase: usize, wall: bool): void {
+  block = coreBase;
+  wallTime = wall;
+  store<u32>(block + C_TRACE + TR_COUNT, 0);
+  store<u32>(block + C_TRACE + TR_DROPPED, 0);
+  tracing = true;
+}
+
+export function traceStop(): void {
+  tracing = false;
+}
+
+/** Appends one record (or counts it dropped if the host has not emptied a full buffer). */
+export function record(kind: u32, side: u32, aux: u32, a: u32, b: u32, c: u32, d: u32, e: u32): void {
+  const buf = block + C_TRACE;
+  const n = load<u32>(buf + TR_COUNT);
+  if (n >= traceCapacity(TRACE_SIZE)) {
+    store<u32>(buf + TR_DROPPED, load<u32>(buf + TR_DROPPED) + 1);
+    return;
+  }
+  const r = buf + TR_RECORDS + <usize>n * TRACE_RECORD;
+  store<u32>(r + R_HEAD, traceHead(kind, side, aux));
+  store<u32>(r + R_A, a);
+  store<u32>(r + R_B, b);
+  store<u32>(r + R_C, c);
+  store<u32>(r + R_D, d);
+  store<u32>(r + R_E, e);
+  if (wallTime) store<f64>(r + R_TIME, hostTime());
+  else store<u64>(r + R_TIME, load<u64>(block + C_CLOCK));
+  store<u32>(buf + TR_COUNT, n + 1);
+}
+
+/** The id of the dispatcher in `slot`, or NONE. */
+function idOf(slot: u32): u32 {
+  return slot == NONE ? NONE : load<u32>(block + C_DCBS + <usize>slot * DCB_SIZE + D_ID);
+}
+
+/**
+ * A batch of slots from `seq` on is about to be published by side `side` of channel c with
+ * header `h` on its first slot: `first` and `last` are its first and last slots (the ring may
+ * wrap between them; the last one's header is written already unless it is the first).
+ */
+export function traceSend(c: usize, side: u32, seq: u32, h: u32, first: usize, last: usize): void {
+  const lastHeader = last == first ? h : load<u32>(last + SLOT_HEADER);
+  record(TR_SEND, side, lastHeader & 0xffff, <u32>c, seq, h, load<u32>(first), 0);
+}
+
+/** Slot `seq` (header h, at `slot`) was taken from channel c by side `side`. */
+export function traceRecv(c: usize, side: u32, seq: u32, slot: usize, h: u32): void {
+  if ((h & (H_FIRST | H_LAST)) == 0) return; // the middle of a long message: nothing to see
+  record(TR_RECV, side, 0, <u32>c, seq, h, load<u32>(slot), 0);
+}
+
+/** The core switches from dispatcher slot `from` to slot `to` (NONE: no dispatcher). */
+export function traceSwitch(from: u32, to: u32): void {
+  if (from == to) return;
+  record(TR_SWITCH, 0, to == NONE ? NONE16 : to, idOf(to), from, idOf(from), 0, 0);
+}
+
+/** A record about dispatcher `slot`: created, blocked, woken, exited, faulted. */
+export function traceDispatcher(kind: u32, slot: u32, b: u32, c: u32, d: u32): void {
+  record(kind, 0, slot, idOf(slot), b, c, d, 0);
+}
