@@ -3,6 +3,7 @@
 // `run`, the demo and the tests all go through here.
 import type { WfxFile } from '../toolchain/image/format.js';
 import { UserError } from '../toolchain/errors.js';
+import { symbolName } from '../toolchain/image/lookup.js';
 import { runLockstep, type StopReason } from './lockstep.js';
 import { type DispatcherRecord, Machine } from './machine.js';
 import type { CoreStats } from './memory.js';
@@ -101,7 +102,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     topology,
     output: machine.console.perCore,
     machine,
-    trace: recorder?.log(name),
+    trace: recorder?.log(name, (pc) => symbolName(image, pc)),
   };
 }
 

@@ -31,11 +31,12 @@ export interface RecvEvent extends At {
   first: boolean; last: boolean; words: number; word: number;
 }
 export interface SwitchEvent extends At { ev: 'switch'; from: number | null; to: number | null }
-export interface CreateEvent extends At { ev: 'create'; id: number; entry: number; asid: number }
+/** `fn`: the function at the entry, when the program's symbols are known */
+export interface CreateEvent extends At { ev: 'create'; id: number; entry: number; asid: number; fn?: string }
 export interface BlockEvent extends At { ev: 'block'; id: number; call: string }
 export interface WakeEvent extends At { ev: 'wake'; id: number }
 export interface ExitEvent extends At { ev: 'exit'; id: number; code: number }
-export interface FaultEvent extends At { ev: 'fault'; id: number; fault: string; addr: number; pc: number }
+export interface FaultEvent extends At { ev: 'fault'; id: number; fault: string; addr: number; pc: number; fn?: string }
 /** A channel set up between the cores of its sides A and B. */
 export interface ChanEvent extends At { ev: 'chan'; ch: number; slots: number; a: number; b: number }
 export interface CloseEvent extends At { ev: 'close'; ch: number; side: number }

@@ -33,6 +33,8 @@ export interface LogParts {
   /** each core's events, in the order it recorded them */
   readonly perCore: readonly (readonly TraceEvent[])[];
   readonly dropped: readonly number[];
+  /** the function an address is in (`main+0x8`), to name where dispatchers start and fault */
+  readonly symbol?: (pc: number) => string;
 }
 
 /** The trace of a run: every core's events merged by time (ties: core order, then record order). */
@@ -48,8 +50,14 @@ export function buildLog(p: LogParts): TraceLog {
     machine: { name: p.topology.name, description: p.topology.description, cores },
     mesh: [p.layout.meshBase, p.layout.poolsBase],
     dropped: p.dropped,
-    events: order.map((o) => o.e),
+    events: order.map((o) => named(o.e, p.symbol)),
   };
+}
+
+function named(e: TraceEvent, symbol?: (pc: number) => string): TraceEvent {
+  if (!symbol || (e.ev !== 'create' && e.ev !== 'fault')) return e;
+  const fn = symbol(e.ev === 'create' ? e.entry : e.pc);
+  return fn ? { ...e, fn } : e;
 }
 
 /** An event's time in nanoseconds (simulated, for cycles at its core's clock rate). */

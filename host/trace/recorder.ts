@@ -83,12 +83,12 @@ export class MachineRecorder {
     for (const e of this.cores[core].take()) this.events[core].push(e);
   }
 
-  /** The trace of the run so far. */
-  log(program: string): TraceLog {
+  /** The trace of the run so far; `symbol` names code addresses. */
+  log(program: string, symbol?: (pc: number) => string): TraceLog {
     this.m.cores.forEach((c) => this.drain(c.id));
     return buildLog({
       mode: 'lockstep', program, topology: this.m.topology, layout: this.m.mem.layout,
-      perCore: this.events, dropped: this.cores.map((r) => r.dropped),
+      perCore: this.events, dropped: this.cores.map((r) => r.dropped), symbol,
     });
   }
 }

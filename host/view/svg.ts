@@ -25,6 +25,9 @@ export const title = (text: string) => el('title', {}, esc(text));
 /** A categorical palette (Tableau 10): distinct, readable on white. */
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
+/** Quieter colours, for what is background (the monitors' protocol). */
+export const MUTED = ['#8c8c8c', '#7a9cc6', '#b39ccc', '#8fb89a', '#c9a27e', '#9a9ad0', '#cc9a9a', '#7fb5b5', '#b5b57f'];
+
 /** Gives each name a colour, in the order the names are first asked for. */
 export class Colours {
   private readonly given = new Map<string, string>();
