@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
 const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./run.js'),
   () => import('./view.js'),
+  () => import('./topo.js'),
   () => import('./demo.js'),
   () => import('./bench.js'),
   () => import('./as.js'),
