@@ -12,6 +12,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./run.js'),
   () => import('./view.js'),
   () => import('./topo.js'),
+  () => import('./debug.js'),
   () => import('./demo.js'),
   () => import('./bench.js'),
   () => import('./as.js'),

@@ -1,6 +1,8 @@
 // Parsing of numeric and list options shared by several subcommands, with errors that name
 // the flag and say what it accepts.
+import type { Command } from 'commander';
 import { UserError } from '../../toolchain/errors.js';
+import { PRESET_NAMES } from '../topology.js';
 
 /** An integer option in [min, max]; accepts decimal, hex (0x…) and _ separators (1_000_000). */
 export function intOption(flag: string, min: number, max: number): (value: string) => number {
@@ -17,4 +19,19 @@ export function intOption(flag: string, min: number, max: number): (value: strin
 export function coreSelection(value: string): number[] | 'all' {
   if (value === 'all') return 'all';
   return value.split(',').map((part) => intOption('--core', 0, 1023)(part.trim()));
+}
+
+/** The options that say which program runs where: shared by run and debug. */
+export function programOptions(cmd: Command): Command {
+  return cmd
+    .option('-m, --machine <name>', `machine preset (${PRESET_NAMES.join(', ')}) or a .json machine file`, 'default')
+    .option('--cores <list>', 'ISA of each core, e.g. r32,s32,a32 or r32*4,a32*2 (replaces the default machine\'s cores)')
+    .option('-c, --core <n>', 'core(s) to start the program on: a number, a list like 0,2, or all', coreSelection)
+    .option('--max-cycles <n>', 'stop when a core reaches this many simulated cycles', intOption('--max-cycles', 1, Number.MAX_SAFE_INTEGER))
+    .option('--prefix', 'label every output line with its core: [core 2 s32] ...')
+    .option('--isa <name>', 'ISA of assembly files that have no .isa line')
+    .option('--entry <symbol>', 'entry point (default: _start, else main)')
+    .option('--arg <n>', 'the argument the entry function receives', intOption('--arg', -(2 ** 31), 2 ** 32 - 1), 0)
+    .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
+    .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024));
 }

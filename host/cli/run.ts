@@ -1,13 +1,12 @@
 // `wasmfish run`: builds a program (Minnow, assembly, objects or an image) and runs it on an
 // emulated machine until it ends; exits with the program's exit code.
 import type { Command } from 'commander';
-import { PRESET_NAMES } from '../topology.js';
 import { buildImage } from '../../toolchain/build.js';
 import { runParallel } from '../parallel.js';
 import { type RunOptions, formatStats, runImage } from '../run.js';
 import { writeLog } from '../trace/log.js';
 import { isaOption } from './as.js';
-import { coreSelection, intOption } from './options.js';
+import { intOption, programOptions } from './options.js';
 
 interface RunFlags {
   machine?: string;
@@ -28,22 +27,13 @@ interface RunFlags {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('run')
     .description('build a program and run it on an emulated machine (lockstep, deterministic)')
-    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image')
-    .option('-m, --machine <name>', `machine preset (${PRESET_NAMES.join(', ')}) or a .json machine file`, 'default')
-    .option('--cores <list>', 'ISA of each core, e.g. r32,s32,a32 or r32*4,a32*2 (replaces the default machine\'s cores)')
-    .option('-c, --core <n>', 'core(s) to start the program on: a number, a list like 0,2, or all', coreSelection)
-    .option('--max-cycles <n>', 'stop when a core reaches this many simulated cycles', intOption('--max-cycles', 1, Number.MAX_SAFE_INTEGER))
+    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image');
+  programOptions(cmd)
     .option('--stats', 'print per-core instructions, cycles and faults when it ends (to stderr)')
-    .option('--prefix', 'label every output line with its core: [core 2 s32] ...')
-    .option('--isa <name>', 'ISA of assembly files that have no .isa line')
-    .option('--entry <symbol>', 'entry point (default: _start, else main)')
-    .option('--arg <n>', 'the argument the entry function receives', intOption('--arg', -(2 ** 31), 2 ** 32 - 1), 0)
     .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
-    .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
-    .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
     .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
     .option('--timeout <seconds>', 'parallel mode: give up after this much wall time', intOption('--timeout', 1, 86400))
     .option('--trace <file>', 'write a trace of the messages, dispatchers and monitor steps to <file> (see wasmfish view)')

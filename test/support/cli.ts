@@ -23,9 +23,9 @@ function projectRoot(): string {
 
 export const WASMFISH_BIN = join(projectRoot(), 'bin', 'wasmfish.js');
 
-/** Runs `wasmfish ...args` in `cwd` and returns its exit code and output. */
-export function runCli(args: readonly string[], cwd: string = process.cwd()): CliResult {
-  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+/** Runs `wasmfish ...args` in `cwd` (with `input` on its standard input) and returns its exit code and output. */
+export function runCli(args: readonly string[], cwd: string = process.cwd(), input?: string): CliResult {
+  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, input: input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
