@@ -6,35 +6,19 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { buildImage } from '../../toolchain/build.js';
 import { UserError } from '../../toolchain/errors.js';
 import { execute, where } from '../debug/commands.js';
 import { DebugSession } from '../debug/session.js';
-import { isaOption } from './as.js';
-import { programOptions } from './options.js';
+import { type ProgramFlags, programCommand, programFrom } from './options.js';
 
-interface DebugFlags {
-  machine?: string;
-  cores?: string;
-  core?: number[] | 'all';
-  maxCycles?: number;
-  prefix?: boolean;
-  isa?: string;
-  entry?: string;
-  arg?: number;
-  timeslice?: number;
-  memory?: number;
+interface DebugFlags extends ProgramFlags {
   script?: string;
 }
 
 const PROMPT = '(wfdb) ';
 
 export function register(program: Command): void {
-  const cmd = program
-    .command('debug')
-    .description('step through a program on an emulated machine: breakpoints, registers, memory, channels')
-    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image');
-  programOptions(cmd)
+  programCommand(program, 'debug', 'step through a program on an emulated machine: breakpoints, registers, memory, channels')
     .option('--script <file>', 'read the commands from a file instead of the terminal')
     .addHelpText('after', `
 Commands (type help in the debugger): step [n], continue, core n, break addr|label|file:line,
@@ -47,11 +31,8 @@ Examples:
 `)
     .action(async (files: string[], flags: DebugFlags) => {
       if (flags.script !== undefined) checkReadable(flags.script);
-      const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
-      const s = new DebugSession(image, files.join(' '), {
-        machine: flags.machine, cores: flags.cores, on: flags.core, maxCycles: flags.maxCycles, prefix: flags.prefix,
-        arg: flags.arg, timeslice: flags.timeslice, memoryMiB: flags.memory,
-      });
+      const { image, name, options } = programFrom(files, flags);
+      const s = new DebugSession(image, name, options);
       const interactive = flags.script === undefined && process.stdin.isTTY === true;
       const t = s.machine.topology;
       process.stdout.write(`wasmfish debugger: ${files.join(' ')} on ${t.name} (${t.cores.length} cores: ${t.cores.map((c) => c.isa).join(', ')}); type help for the commands\n`);

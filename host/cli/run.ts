@@ -1,37 +1,21 @@
 // `wasmfish run`: builds a program (Minnow, assembly, objects or an image) and runs it on an
 // emulated machine until it ends; exits with the program's exit code.
 import type { Command } from 'commander';
-import { buildImage } from '../../toolchain/build.js';
 import { runParallel } from '../parallel.js';
-import { type RunOptions, formatStats, runImage } from '../run.js';
+import { formatStats, runImage } from '../run.js';
 import { writeLog } from '../trace/log.js';
-import { isaOption } from './as.js';
-import { intOption, programOptions } from './options.js';
+import { type ProgramFlags, intOption, programCommand, programFrom } from './options.js';
 
-interface RunFlags {
-  machine?: string;
-  cores?: string;
-  core?: number[] | 'all';
-  maxCycles?: number;
+interface RunFlags extends ProgramFlags {
   stats?: boolean;
-  prefix?: boolean;
-  isa?: string;
-  entry?: string;
-  arg?: number;
   quantum?: number;
-  timeslice?: number;
-  memory?: number;
   parallel?: boolean;
   timeout?: number;
   trace?: string;
 }
 
 export function register(program: Command): void {
-  const cmd = program
-    .command('run')
-    .description('build a program and run it on an emulated machine (lockstep, deterministic)')
-    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image');
-  programOptions(cmd)
+  programCommand(program, 'run', 'build a program and run it on an emulated machine (lockstep, deterministic)')
     .option('--stats', 'print per-core instructions, cycles and faults when it ends (to stderr)')
     .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
     .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
@@ -49,22 +33,9 @@ Examples:
   $ wasmfish run pingpong-r32.s pingpong-a32.s --parallel --prefix
 `)
     .action(async (files: string[], flags: RunFlags) => {
-      const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
-      const run = flags.parallel
-        ? (img: typeof image, name: string, o: RunOptions) => runParallel(img, name, { ...o, timeoutSeconds: flags.timeout })
-        : runImage;
-      const result = await run(image, files.join(' '), {
-        machine: flags.machine,
-        cores: flags.cores,
-        on: flags.core,
-        maxCycles: flags.maxCycles,
-        prefix: flags.prefix,
-        arg: flags.arg,
-        quantum: flags.quantum,
-        timeslice: flags.timeslice,
-        memoryMiB: flags.memory,
-        trace: flags.trace !== undefined,
-      });
+      const { image, name, options } = programFrom(files, flags);
+      const o = { ...options, quantum: flags.quantum, trace: flags.trace !== undefined };
+      const result = flags.parallel ? await runParallel(image, name, { ...o, timeoutSeconds: flags.timeout }) : runImage(image, name, o);
       if (flags.trace !== undefined && result.trace) writeLog(flags.trace, result.trace);
       if (flags.stats) process.stderr.write(formatStats(result));
       process.exitCode = result.exitCode;
