@@ -4,8 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { projectRoot } from '../host/paths.js';
+
+export { Progress } from '../host/progress.js';
 
 /** The value below which p percent of the samples fall (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {
@@ -36,25 +37,6 @@ export function hostMachine(): Machine {
 
 export function describeMachine(m: Machine = hostMachine()): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`;
-}
-
-/** A progress bar on stderr when it is a terminal (and a no-op otherwise). */
-export class Progress {
-  private readonly bar?: cliProgress.SingleBar;
-  constructor(total: number, label: string) {
-    if (process.stderr.isTTY) {
-      this.bar = new cliProgress.SingleBar({
-        format: `${label} [{bar}] {value}/{total} {task}`, stream: process.stderr, clearOnComplete: true,
-      }, cliProgress.Presets.shades_classic);
-      this.bar.start(total, 0, { task: '' });
-    }
-  }
-  tick(task: string): void {
-    this.bar?.increment(1, { task });
-  }
-  stop(): void {
-    this.bar?.stop();
-  }
 }
 
 /** A fixed-width text table: the first `left` columns left-aligned, the rest right-aligned. */

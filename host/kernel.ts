@@ -36,6 +36,11 @@ export interface KernelExports {
    *  with host_time() instead of the core's cycles */
   trace_start(wall: number): void;
   trace_stop(): void;
+  /** publishes n words of the message buffer and `seq` in a shared line (cost model sees it) */
+  line_write(line: number, n: number, seq: number): void;
+  /** reads a shared line into the message buffer; returns its sequence word */
+  line_read(line: number): number;
+  doorbell_ring(core: number, bits: number): void;
   // micro-benchmark loops over the fast path (kernel/bench.ts)
   bench_ping(c: number, side: number, peer: number, n: number): number;
   bench_pong(c: number, side: number, peer: number, n: number): void;

@@ -41,6 +41,8 @@ export interface Layout {
   readonly poolsBase: number;
   /** channels in each core's pool */
   readonly poolSize: number;
+  /** one cache line per core that its monitor writes once for every other to read */
+  readonly broadcastBase: number;
   readonly framesBase: number;
   readonly framesEnd: number;
   readonly pages: number;
@@ -58,16 +60,18 @@ export function planLayout(plan: MemoryPlan): Layout {
   const poolSize = channelsPerCore(n);
   const poolBytes = alignUp(n * poolSize * USER_CHANNEL_BYTES, PAGE_SIZE);
   const frameBytes = alignUp(plan.frameBytes, PAGE_SIZE);
-  const tracked = meshBytes + poolBytes + frameBytes;
+  const broadcastBytes = alignUp(n * LINE_SIZE, PAGE_SIZE);
+  const tracked = meshBytes + poolBytes + broadcastBytes + frameBytes;
   const dirBase = alignUp(latBase + n * n * 2, PAGE_SIZE);
   const channelsBase = alignUp(dirBase + (tracked / LINE_SIZE) * DIR_ENTRY, PAGE_SIZE);
-  const framesBase = channelsBase + meshBytes + poolBytes;
+  const broadcastBase = channelsBase + meshBytes + poolBytes;
+  const framesBase = broadcastBase + broadcastBytes;
   const framesEnd = alignUp(framesBase + frameBytes, WASM_PAGE);
   const pages = framesEnd / WASM_PAGE;
   if (pages > MAX_MEMORY_PAGES) {
     throw new RangeError(`a machine of ${n} cores with ${frameBytes >> 20} MiB of frames needs more than 2 GiB`);
   }
-  return { ncores: n, latBase, dirBase, channelsBase, meshBase: channelsBase, poolsBase: channelsBase + meshBytes, poolSize, framesBase, framesEnd, pages };
+  return { ncores: n, latBase, dirBase, channelsBase, meshBase: channelsBase, poolsBase: channelsBase + meshBytes, poolSize, broadcastBase, framesBase, framesEnd, pages };
 }
 
 /** The channel between the monitors of cores a and b (a ≠ b); its side A is the lower core. */
@@ -84,6 +88,11 @@ export function poolChannel(l: Layout, core: number, i: number): number {
 
 export function poolSize(l: Layout): number {
   return l.poolSize;
+}
+
+/** The broadcast line of core `core`'s monitor. */
+export function broadcastLine(l: Layout, core: number): number {
+  return l.broadcastBase + core * LINE_SIZE;
 }
 
 /** The frames of core `core`'s share: [start, end). */

@@ -125,6 +125,16 @@ const PRESETS: Record<string, () => Topology> = {
     packageHops: hopsFromLinks(8, [[0, 1], [0, 2], [1, 3], [2, 3], [2, 4], [3, 5], [4, 5], [4, 6], [5, 7], [6, 7]]),
     latency: { sharedCache: 60, sameDie: 100, oneHop: 220, twoHops: 300, extraHop: 90 },
   }),
+  'big-little': () => ({
+    name: 'big-little',
+    description: 'heterogeneous: 4 big r32 cores at 3 GHz (pairs share a cache) and 4 little a32 cores at 1 GHz, one hop apart',
+    cores: [
+      ...cores(1, 4, 'r32', 3000, 2),
+      ...cores(1, 4, 'a32', 1000, 2).map((c) => ({ ...c, package: 1, cacheGroup: c.cacheGroup + 4 })),
+    ],
+    packageHops: hopsFromLinks(2, [[0, 1]]),
+    latency: { sharedCache: 40, sameDie: 80, oneHop: 200, twoHops: 300, extraHop: 100 },
+  }),
 };
 
 export const PRESET_NAMES = Object.keys(PRESETS);

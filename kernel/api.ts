@@ -2,10 +2,12 @@
 // per-ISA entry points in kernel/main-<isa>.ts. 64-bit quantities cross as f64 (exact up
 // to 2^53 cycles) so the host never pays for BigInt conversions. host/kernel.ts is the
 // other side.
-import { clock, coreBase, dcbAddr, setClock } from "./core";
+import { clock, coreBase, dcbAddr, setClock, stallFor } from "./core";
+import { TOUCH_READ, TOUCH_STORE, touch } from "./coherence";
+import { ring } from "./urpc";
 import { block as blockSlot, complete as completeSlot, finish, recordFault, state } from "./dispatcher";
 import {
-  C_IDLE, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
+  C_IDLE, C_MSGBUF, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
 } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
 import { traceStart, traceStop } from "./trace";
@@ -84,6 +86,31 @@ export function mon_recv(h: u32): i32 {
 /** Takes (clears) doorbell bits; returns those that were set. */
 export function doorbell_take(bits: u32): u32 {
   return takeDoorbell(bits);
+}
+
+/**
+ * Writes the first `n` (≤ 15) words of the message buffer, then a sequence word, to the
+ * shared line at `line` — publishing like a URPC slot, with the cost model watching.
+ */
+export function line_write(line: u32, n: u32, seq: u32): void {
+  stallFor(touch(line, TOUCH_STORE));
+  const buf = coreBase + C_MSGBUF;
+  for (let i: u32 = 0; i < n; i++) store<u32>(<usize>line + (i << 2), load<u32>(buf + (i << 2)));
+  atomic.store<u32>(<usize>line + 60, seq);
+}
+
+/** Reads the line at `line` into the message buffer (16 words); returns its sequence word. */
+export function line_read(line: u32): u32 {
+  stallFor(touch(line, TOUCH_READ));
+  const seq = atomic.load<u32>(<usize>line + 60);
+  const buf = coreBase + C_MSGBUF;
+  for (let i: u32 = 0; i < 15; i++) store<u32>(buf + (i << 2), load<u32>(<usize>line + (i << 2)));
+  return seq;
+}
+
+/** Rings core `core`'s doorbell with `bits` (DB_*). */
+export function doorbell_ring(core: u32, bits: u32): void {
+  ring(core, bits);
 }
 
 // ── tracing (kernel/trace.ts, shared/trace.ts) ───────────────────────────────────────

@@ -4,7 +4,7 @@
 // are urpc.ts. A channel call that cannot finish blocks its dispatcher; the doorbell retries
 // it (retryBlocked) when the other side has news.
 import { coreBase, dcbAddr, stallFor } from "./core";
-import { touch } from "./coherence";
+import { TOUCH_STORE, touch } from "./coherence";
 import {
   CH_H_CORE_A, CH_H_CORE_B, CH_H_MAGIC, CH_H_SLOTS, CH_MAGIC, E_CLOSED, E_EMPTY, E_TOO_LONG,
   EPS_FREE, EPS_OPEN, EP_CHANNEL, EP_OWNER, EP_OWNER_ID, EP_PEER, EP_SIDE, EP_SIZE, EP_STATE,
@@ -77,7 +77,7 @@ export function endpointClose(h: u32): void {
   const c = <usize>load<u32>(e + EP_CHANNEL);
   const side = load<u32>(e + EP_SIDE);
   const q = publicLine(c, side);
-  stallFor(touch(q, true));
+  stallFor(touch(q, TOUCH_STORE));
   atomic.store<u32>(q + Q_CLOSED, 1);
   if (tracing) record(TR_CLOSE, side, 0, <u32>c, 0, 0, 0, 0);
   const peer = publicLine(c, side ^ 1);
@@ -111,7 +111,7 @@ function userEndpoint(slot: u32, h: u32): usize {
 function setWaiting(e: usize, flag: u32, on: bool): void {
   const q = publicLine(chanOf(e), load<u32>(e + EP_SIDE)) + flag;
   if ((atomic.load<u32>(q) != 0) == on) return;
-  stallFor(touch(q, true));
+  stallFor(touch(q, TOUCH_STORE));
   atomic.store<u32>(q, on ? 1 : 0);
 }
 

@@ -6,9 +6,10 @@
 // Nothing here is specific to an experiment: the costs of shared memory and of messages
 // emerge from the lines the code touches.
 import { setSpin } from "./channel";
+import { CONTENTION_WINDOW } from "./shared/costs";
 import { clock, coreBase, coreId } from "./core";
 import {
-  C_PERIOD, DIR_BUSY, DIR_ENTRY, DIR_SHARERS, DIR_TIME, DIR_WRITER, MACHINE_BASE, MF_COHERENCE,
+  C_PERIOD, DIR_ENTRY, DIR_SHARERS, DIR_TIME, DIR_WRITER, DIR_WRITERS, MACHINE_BASE, MF_COHERENCE,
   MF_PARALLEL,
   M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_END, M_LAT_BASE, M_NCORES,
 } from "./shared/layout";
@@ -40,28 +41,47 @@ export function initCoherence(): void {
   return <u64>load<u16>(latBase + ((<usize>from * cores + to) << 1));
 }
 
+/** What an access is: a load, a store (posted: the core goes on), an atomic read-modify-write. */
+export const TOUCH_READ: u32 = 0;
+export const TOUCH_STORE: u32 = 1;
+export const TOUCH_RMW: u32 = 2;
+
 /**
- * This core reads (or writes) the line holding physical address `phys` now. Returns the
- * cycles it stalls: waiting for the last write to the line to have happened, waiting for the
- * line's previous transfer to finish (a line moves to one core at a time: this is what makes
- * many cores hammering one line slow), plus the transfer of the line (read) or the
- * invalidation of the other copies (write).
+ * This core accesses the line holding physical address `phys` now. Returns the cycles it
+ * stalls: a load waits for the last write to the line to have happened and for the line's
+ * transfer; an atomic read-modify-write waits for the line's ownership (the invalidation of
+ * every other copy); a store is posted — the core goes on while the line travels, as with a
+ * store buffer — but nobody sees it before it arrives. All slower when other cores contend
+ * for the same line.
+ *
+ * Contention: a line moves to one core at a time, and arbitration among the cores that want
+ * it is not first come, first served, so a core waits on average behind half of the others:
+ * a read miss behind half of the cores that read the line since it was last written (a
+ * broadcast line read by many), a write miss behind half of the cores that wrote it within
+ * CONTENTION_WINDOW cycles (a counter updated by many). The expected wait, not a simulated
+ * queue, so the result does not depend on how lockstep interleaves the cores.
  */
-export function touch(phys: usize, write: bool): u64 {
+export function touch(phys: usize, kind: u32): u64 {
   if (!coherent || phys < dirOrigin || phys >= dirEnd) return 0;
+  const write = kind != TOUCH_READ;
   const e = dirBase + ((phys - dirOrigin) >> 6) * DIR_ENTRY;
   const me = coreId;
   const bit: u32 = 1 << (me & 31);
   const writer = <u32>load<u16>(e + DIR_WRITER); // core + 1, or 0 if never written
   const sharers = load<u32>(e + DIR_SHARERS);
   const now = clock();
+  // the last write's time in this core's cycles: nothing can observe the line before it
+  const written = (load<u64>(e + DIR_TIME) + period - 1) / period;
+  const foreign = writer != 0 && writer != me + 1;
   let transfer: u64 = 0;
+  let queue: u32 = 0; // the other cores contending for the line
   if (!write) {
     if (writer == me + 1 || (sharers & bit) != 0) return 0;
     if (writer != 0) transfer = latency(writer - 1, me);
+    queue = popcnt(sharers & ~bit & ~(writer != 0 ? <u32>1 << ((writer - 1) & 31) : 0));
     store<u32>(e + DIR_SHARERS, sharers | bit);
   } else {
-    if (writer != 0 && writer != me + 1) transfer = latency(writer - 1, me);
+    if (foreign) transfer = latency(writer - 1, me);
     // invalidate every other copy; the farthest one decides
     let others = sharers & ~bit;
     while (others != 0) {
@@ -69,21 +89,18 @@ export function touch(phys: usize, write: bool): u64 {
       others &= others - 1;
       if (b < cores) transfer = max(transfer, latency(b, me));
     }
+    const recent = written + CONTENTION_WINDOW >= now ? load<u32>(e + DIR_WRITERS) : 0;
+    queue = popcnt(recent & ~bit);
+    store<u32>(e + DIR_WRITERS, recent | bit);
   }
-  // not before the write it follows: the last write's time, in this core's cycles
-  const written = (load<u64>(e + DIR_TIME) + period - 1) / period;
-  let start = writer != 0 && writer != me + 1 && written > now ? written : now;
-  if (transfer != 0) {
-    // and not before the line's previous transfer has finished
-    const busy = (load<u64>(e + DIR_BUSY) + period - 1) / period;
-    if (busy > start) start = busy;
-    store<u64>(e + DIR_BUSY, (start + transfer) * period);
-  }
-  const ready = start + transfer;
+  // a read cannot see the line before the write it observes; a write to a contended line is
+  // ordered by the contention charge instead (chaining writes would count the queue twice)
+  const start = !write && foreign && written > now ? written : now;
+  const ready = start + transfer + ((transfer * <u64>queue) >> 1);
   if (write) {
     store<u64>(e + DIR_TIME, ready * period);
     store<u16>(e + DIR_WRITER, <u16>(me + 1));
     store<u32>(e + DIR_SHARERS, bit);
   }
-  return ready - now;
+  return kind == TOUCH_STORE ? 0 : ready - now;
 }

@@ -2,7 +2,7 @@
 // they are safe for per-core scalars; everything else lives in the core block the host hands
 // to init(), never in static data (see DESIGN.md "Shared memory").
 import {
-  C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_PERIOD, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
+  C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_LAST, C_PERIOD, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
   DCB_SIZE, MACHINE_BASE, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
 } from "./shared/layout";
 import { traceSwitch, tracing } from "./trace";
@@ -27,6 +27,7 @@ export function initCore(id: u32, base: usize, isa: i32, period: u32): void {
   store<u32>(base + C_ID, id);
   store<u32>(base + C_ISA, <u32>isa);
   store<u32>(base + C_CURRENT, NO_SLOT);
+  store<u32>(base + C_LAST, NO_SLOT);
   store<u32>(base + C_PERIOD, period);
   flushAllTlbs();
 }

@@ -10,7 +10,8 @@ import {
   RUN_IDLE, RUN_LIMIT, STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS, STOP_TRACKED,
 } from "./shared/kabi";
 import {
-  C_DOORBELL, C_SLICE_END, C_SWITCHES, DB_CHANNEL, DS_EXITED, DS_FAULTED, DS_RUNNABLE, NO_SLOT,
+  C_DOORBELL, C_LAST, C_SLICE_END, C_SWITCHES, DB_CHANNEL, DS_EXITED, DS_FAULTED, DS_RUNNABLE,
+  NO_SLOT,
 } from "./shared/layout";
 import { callFinished, syscall } from "./syscall";
 import { userAccess } from "./vm";
@@ -59,9 +60,12 @@ export function runCore(limit: u64, interpret: InterpretFn): i32 {
       if (rqCount() == 0) return RUN_IDLE;
       slot = rqPop();
       setCurrent(slot);
-      count(C_SWITCHES);
-      now += CONTEXT_SWITCH_CYCLES;
-      setClock(now);
+      if (slot != load<u32>(coreBase + C_LAST)) {
+        count(C_SWITCHES);
+        now += CONTEXT_SWITCH_CYCLES;
+        setClock(now);
+        store<u32>(coreBase + C_LAST, slot);
+      }
       store<u64>(coreBase + C_SLICE_END, now + timeslice());
     }
     const sliceEnd = load<u64>(coreBase + C_SLICE_END);

@@ -6,7 +6,7 @@
 // receiver publishes how far it has read only every half ring, and the sender reads that
 // only when its ring looks full. Every line touched is charged to the cost model.
 import { count, stallFor } from "./core";
-import { coherent, touch } from "./coherence";
+import { TOUCH_READ, TOUCH_STORE, coherent, touch } from "./coherence";
 import { hostWake } from "./host";
 import { traceRecv, traceSend, tracing } from "./trace";
 import {
@@ -50,7 +50,7 @@ import {
 
 /** Charges the cost model for a line (lockstep only: the check keeps the fast path lean). */
 @inline function charge(line: usize, write: bool): void {
-  if (coherent) stallFor(touch(line, write));
+  if (coherent) stallFor(touch(line, write ? TOUCH_STORE : TOUCH_READ));
 }
 
 /** Copies `words` words (a slot's payload: a plain loop beats memory.copy at this size). */

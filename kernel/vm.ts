@@ -2,7 +2,7 @@
 // (layout in shared/layout.ts). Translation returns the physical address — an offset into
 // the shared memory — or 0 after recording why it failed; 0 is never a frame address.
 import { coreBase, stallFor, tlbExec, tlbRead, tlbWrite } from "./core";
-import { coherent, touch } from "./coherence";
+import { TOUCH_READ, TOUCH_RMW, TOUCH_STORE, coherent, touch } from "./coherence";
 import { PAGE_MASK, STACKS_BASE, STACKS_END } from "./shared/addrspace";
 import {
   FAULT_NOEXEC, FAULT_READONLY, FAULT_STACK_OVERFLOW, FAULT_UNMAPPED,
@@ -42,6 +42,8 @@ export function userAccess(on: bool): void {
 export const ACC_READ: u32 = 0;
 export const ACC_WRITE: u32 = 1;
 export const ACC_EXEC: u32 = 2;
+/** an atomic read-modify-write: a write that waits for the line (the cost model tells) */
+export const ACC_RMW: u32 = 3;
 
 export function enterAddressSpace(id: u32, root: u32): void {
   asid = id;
@@ -88,6 +90,13 @@ export function clearFault(): void {
   return miss(va, ACC_WRITE);
 }
 
+/** Physical address for an atomic read-modify-write of va, or 0 (fault recorded). */
+@inline export function trAtomic(va: u32): usize {
+  const e = entry(tlbWrite, va);
+  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
+  return miss(va, ACC_RMW);
+}
+
 /** Physical address for fetching an instruction at va, or 0 (fault recorded). */
 @inline export function trExec(va: u32): usize {
   const e = entry(tlbExec, va);
@@ -117,20 +126,20 @@ export function miss(va: u32, acc: u32): usize {
   if (pte == 0) {
     return fault(va >= STACKS_BASE && va < STACKS_END ? FAULT_STACK_OVERFLOW : FAULT_UNMAPPED, va);
   }
-  if (acc == ACC_WRITE && (pte & PTE_WRITE) == 0) return fault(FAULT_READONLY, va);
+  if ((acc == ACC_WRITE || acc == ACC_RMW) && (pte & PTE_WRITE) == 0) return fault(FAULT_READONLY, va);
   if (acc == ACC_EXEC && (pte & PTE_EXEC) == 0) return fault(FAULT_NOEXEC, va);
   const frame = pte & ~PTE_FLAGS;
   if ((pte & PTE_SHARED) != 0 && coherent) {
     // never cached in the TLB: every access is seen by the cost model
     if (!allowTracked) return fault(TRACKED, va);
-    trackedStall += touch(<usize>frame + (va & PAGE_MASK), acc == ACC_WRITE);
+    trackedStall += touch(<usize>frame + (va & PAGE_MASK), acc == ACC_READ ? TOUCH_READ : acc == ACC_RMW ? TOUCH_RMW : TOUCH_STORE);
     return <usize>frame + (va & PAGE_MASK);
   }
   const t = tag(va);
   let e = entry(tlbRead, va);
   store<u32>(e, t);
   store<u32>(e, frame, 4);
-  if (acc == ACC_WRITE) {
+  if (acc == ACC_WRITE || acc == ACC_RMW) {
     e = entry(tlbWrite, va);
     store<u32>(e, t);
     store<u32>(e, frame, 4);

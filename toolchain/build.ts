@@ -63,3 +63,7 @@ export function buildImage(paths: readonly string[], opts: BuildOptions = {}): W
   }
   return link(objects, { entry: opts.entry });
 }
+
+// The Minnow compiler plugs in here. It does not import this module (an import cycle would run
+// its registration before `minnow` above exists), so this module imports it.
+import { compileForRun } from './cc/index.js'; registerMinnowCompiler(compileForRun);

@@ -8,6 +8,7 @@ import { formatStats, runImage } from '../run.js';
 import { resolveTopology } from '../topology.js';
 
 export const DEMO_SOURCES = ['hello-r32.s', 'hello-s32.s', 'hello-a32.s'].map((f) => join('examples', 'asm', f));
+export const PINGPONG_SOURCES = ['pingpong-r32.s', 'pingpong-a32.s'].map((f) => join('examples', 'asm', f));
 
 export function register(program: Command): void {
   program
@@ -22,7 +23,12 @@ export function register(program: Command): void {
       const image = buildImage(DEMO_SOURCES.map((f) => join(projectRoot(), f)));
       const result = runImage(image, 'hello', { on: 'all', prefix: true });
       out('\n' + formatStats(result));
-      out(`\nNext: wasmfish run examples/asm/hello-s32.s --stats, wasmfish objdump <file>, wasmfish --help\n`);
-      process.exitCode = result.exitCode;
+      out(`\nNow the cores talk: core 0 (r32) spawns a dispatcher of the same program on core 3 (a32),\n`);
+      out(`connects to it by name over a URPC channel, and they bounce a counter back and forth:\n\n`);
+      const pp = runImage(buildImage(PINGPONG_SOURCES.map((f) => join(projectRoot(), f))), 'pingpong', { prefix: true });
+      out('\n' + formatStats(pp));
+      out(`\nNext: wasmfish run ${PINGPONG_SOURCES.join(' ')} --parallel (real threads),\n`);
+      out(`      wasmfish experiment shared-vs-messages, wasmfish bench urpc, wasmfish --help\n`);
+      process.exitCode = result.exitCode || pp.exitCode;
     });
 }

@@ -15,6 +15,8 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./debug.js'),
   () => import('./demo.js'),
   () => import('./bench.js'),
+  () => import('./experiment.js'),
+  () => import('./cc.js'),
   () => import('./as.js'),
   () => import('./link.js'),
   () => import('./objdump.js'),

@@ -10,6 +10,7 @@ import {
   entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
 } from '../domain.js';
 import type { FaultInfo } from '../report.js';
+import { walk, unmapPage } from '../pagetable.js';
 import { FrameLedger, OutOfFrames } from './frames.js';
 import { LATER, type Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
@@ -198,6 +199,33 @@ export class Domains {
     });
   }
 
+  /**
+   * unmap(addr, len): the home monitor removes the mappings and shoots down the TLB entries
+   * on every core the domain runs on (shootdown.ts); the frames are free once all answered.
+   */
+  unmap(slot: number, addr: number, len: number): number | typeof LATER {
+    const v = this.views.get(this.bySlot.get(slot)!.domain)!;
+    if ((addr & 4095) !== 0 || len <= 0) return -1;
+    const pages = Math.ceil(len / 4096);
+    const done = (r: number) => this.m.complete(slot, r);
+    if (v.home === this.m.core) this.unmapHere(v, addr, pages, done);
+    else this.m.request(v.home, 'unmap', { domain: v.id, va: addr, pages }, (r) => done((r as Message<'unmapReply'>).fields.result));
+    return LATER;
+  }
+
+  private unmapHere(v: DomainView, va: number, pages: number, done: (r: number) => void): void {
+    const view = this.m.mem.view;
+    for (let i = 0; i < pages; i++) if (!walk(view, v.root, va + i * 4096)) return done(-1);
+    const frames = Array.from({ length: pages }, (_, i) => unmapPage(view, v.root, va + i * 4096)!);
+    this.m.kernel.charge(MONITOR_MAP_PAGE_CYCLES * pages);
+    const targets = [...v.hosts].filter(([, n]) => n > 0).map(([c]) => c);
+    this.m.shootdown.start({ domain: v.id, va, pages }, targets, () => {
+      // no core can translate them now: the frames (this monitor's) can be reused
+      for (const f of frames) if (v.ledger.give(f)) this.m.frames.give(f);
+      done(0);
+    });
+  }
+
   // ── ends ────────────────────────────────────────────────────────────────────────
   /** Dispatcher `slot` here exited or faulted. */
   ended(slot: number, end: { code: number } | { fault: FaultInfo }): void {
@@ -259,6 +287,13 @@ export class Domains {
       }
       case 'dispatcherEnded': { const v = this.views.get((m as Message<'dispatcherEnded'>).fields.domain); if (v) this.homeEnded(v, from); return; }
       case 'tlbFlush': this.m.kernel.tlb_flush(asidOf((m as Message<'tlbFlush'>).fields.domain)); return;
+      case 'unmap': {
+        const f = (m as Message<'unmap'>).fields;
+        const v = this.views.get(f.domain);
+        if (!v) this.m.reply(from, m, 'unmapReply', { result: -1 });
+        else this.unmapHere(v, f.va, f.pages, (r) => this.m.reply(from, m, 'unmapReply', { result: r }));
+        return;
+      }
       case 'domainEnded': {
         const id = (m as Message<'domainEnded'>).fields.domain;
         const v = this.views.get(id);

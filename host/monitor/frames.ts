@@ -70,6 +70,14 @@ export class FrameLedger implements FrameSource {
     this.frames.push(f);
     return f;
   }
+  /** Takes `frame` out of the ledger (it is being freed by itself); false if it was not in it. */
+  give(frame: number): boolean {
+    const i = this.frames.indexOf(frame);
+    if (i < 0) return false;
+    this.frames.splice(i, 1);
+    return true;
+  }
+
   releaseAll(): void {
     for (const f of this.frames) this.share.give(f);
     this.frames.length = 0;

@@ -8,12 +8,12 @@ import type { IsaName } from '../../isa/index.js';
 import { EV_FAULT, HS_BLOCKED, HS_DONE } from '../../kernel/shared/kabi.js';
 import {
   C_CONSOLE, C_MSGBUF, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC, D_ID,
-  D_SYS_ARGS, DB_MONITOR, NO_SLOT, coreBlock, dcbAddress,
+  D_SYS_ARGS, DB_BROADCAST, DB_MONITOR, NO_SLOT, coreBlock, dcbAddress,
 } from '../../kernel/shared/layout.js';
-import { MONITOR_CALL_CYCLES, MONITOR_MESSAGE_CYCLES } from '../../kernel/shared/costs.js';
+import { MONITOR_CALL_CYCLES, MONITOR_MESSAGE_CYCLES, MONITOR_SEND_CYCLES } from '../../kernel/shared/costs.js';
 import { FAULT_BAD_ARG } from '../../kernel/shared/faults.js';
 import {
-  SYS_ACCEPT, SYS_CONNECT, SYS_JOIN, SYS_MEMGROW, SYS_SERVE, SYS_SPAWN,
+  SYS_ACCEPT, SYS_CONNECT, SYS_JOIN, SYS_MEMGROW, SYS_SERVE, SYS_SPAWN, SYS_UNMAP,
 } from '../../kernel/shared/syscalls.js';
 import type { ImageStore } from '../images.js';
 import type { KernelExports, KernelImports } from '../kernel.js';
@@ -22,7 +22,9 @@ import { type FaultInfo, faultInfo } from '../report.js';
 import { Domains } from './domains.js';
 import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
-import { type Kind, type Message, decode, encode } from './protocol.js';
+import { Shootdown } from './shootdown.js';
+import { Agreement } from './agreement.js';
+import { type Kind, type Message, decode, encode, fieldsOf } from './protocol.js';
 import { type HostStep, syscallName } from '../trace/event.js';
 
 /** What the harness around the machine (not the OS) observes of a monitor. */
@@ -62,6 +64,8 @@ export class Monitor {
   readonly frames: FrameShare;
   readonly names: NameService;
   readonly domains: Domains;
+  readonly shootdown: Shootdown;
+  readonly agreement: Agreement;
   kernel!: KernelExports;
   /** monitor endpoint handle for each other core (-1 for this one) */
   private readonly peers: number[] = [];
@@ -86,6 +90,8 @@ export class Monitor {
     this.frames = new FrameShare(config.mem.bytes, start, end);
     this.names = new NameService(this);
     this.domains = new Domains(this);
+    this.shootdown = new Shootdown(this);
+    this.agreement = new Agreement(this);
   }
 
   /** The functions this core's kernel instance imports. `wake` is the board's doorbell wire. */
@@ -116,16 +122,31 @@ export class Monitor {
       this.handle(core, m as unknown as Message);
       return;
     }
-    this.trace?.({ ev: 'msend', to: core, msg: m.kind, fields: { ...m.fields } });
+    this.trace?.({ ev: 'msend', to: core, msg: m.kind, fields: fieldsOf(m) });
     this.outbox[core].push(encode(m));
     this.flush(core);
   }
 
   /** Sends a request with a fresh token; `onReply` runs when the reply with that token comes. */
-  request<K extends Kind>(core: number, kind: K, fields: Omit<Message<K>['fields'], 'token'>, onReply: (m: Message) => void, text?: string): void {
+  request<K extends Kind>(core: number, kind: K, fields: Omit<Message<K>['fields'], 'token'>, onReply: (m: Message) => void, text?: string, extra?: readonly number[]): void {
+    const token = this.expect(onReply, 1);
+    this.send(core, { kind, fields: { ...fields, token } as Message<K>['fields'], text, extra });
+  }
+
+  /** A fresh token whose next `times` replies go to `onReply` (a request sent another way). */
+  expect(onReply: (m: Message) => void, times: number): number {
     const token = this.nextToken++;
-    this.replies.set(token, onReply);
-    this.send(core, { kind, fields: { ...fields, token } as Message<K>['fields'], text });
+    let left = times;
+    this.replies.set(token, (m) => {
+      if (--left === 0) this.replies.delete(token);
+      onReply(m);
+    });
+    return token;
+  }
+
+  /** Where this core's kernel and monitor exchange message words (kernel/shared/layout.ts). */
+  get messageBuffer(): number {
+    return coreBlock(this.core) + C_MSGBUF;
   }
 
   /** Replies to a request from `core`. */
@@ -143,6 +164,7 @@ export class Monitor {
       const r = this.kernel.mon_send(this.peers[core], words.length, type);
       if (r === -1) return; // no room now
       if (r < -1) throw new Error(`monitor ${this.core}: message to core ${core} failed (${r})`);
+      this.kernel.charge(MONITOR_SEND_CYCLES);
       q.shift();
     }
   }
@@ -171,8 +193,16 @@ export class Monitor {
     return this.timers[0]?.at ?? Infinity;
   }
 
-  /** A monitor can be stalled (to test agreement protocols): it then ignores its channels. */
+  /**
+   * A stalled monitor (to test agreement protocols) leaves its messages unread; resume()
+   * catches up with them.
+   */
   stalled = false;
+
+  resume(): void {
+    this.stalled = false;
+    this.kernel.doorbell_ring(this.core, DB_MONITOR | DB_BROADCAST);
+  }
 
   /**
    * The monitor's turn on its core (lockstep: after each quantum; parallel: in its loop):
@@ -180,7 +210,11 @@ export class Monitor {
    */
   turn(): void {
     while (this.timers.length > 0 && this.timers[0].at <= this.kernel.now()) this.timers.shift()!.fire();
-    if (this.stalled) return;
+    if (this.stalled) {
+      this.kernel.doorbell_take(DB_MONITOR | DB_BROADCAST); // (resume() rings again)
+      return;
+    }
+    if (this.kernel.doorbell_take(DB_BROADCAST) !== 0) this.shootdown.readBroadcasts();
     if (this.kernel.doorbell_take(DB_MONITOR) !== 0) {
       const buf = coreBlock(this.core) + C_MSGBUF;
       for (let c = 0; c < this.ncores; c++) {
@@ -190,7 +224,7 @@ export class Monitor {
           const words = Array.from({ length: n }, (_, i) => this.mem.view.getUint32(buf + 4 * i, true));
           const m = decode(r >>> 16, words);
           this.kernel.charge(MONITOR_MESSAGE_CYCLES);
-          if (m) this.trace?.({ ev: 'mrecv', from: c, msg: m.kind, fields: { ...m.fields } });
+          if (m) this.trace?.({ ev: 'mrecv', from: c, msg: m.kind, fields: fieldsOf(m) });
           if (m) this.handle(c, m);
         }
       }
@@ -201,11 +235,9 @@ export class Monitor {
   private handle(from: number, m: Message): void {
     switch (m.kind) {
       case 'registerAck': case 'bindReply': case 'spawnReply': case 'joinReply':
-      case 'memgrowReply': case 'framesReply': case 'pong': {
-        const token = (m.fields as { token: number }).token;
-        const k = this.replies.get(token);
-        this.replies.delete(token);
-        k?.(m);
+      case 'memgrowReply': case 'framesReply': case 'pong': case 'unmapReply': case 'invalidateAck':
+      case 'vote': case 'decided': {
+        this.replies.get((m.fields as { token: number }).token)?.(m);
         return;
       }
       case 'ping': this.reply(from, m, 'pong', {}); return;
@@ -215,6 +247,8 @@ export class Monitor {
         return;
       }
       case 'register': case 'bind': this.names.onMessage(from, m); return;
+      case 'invalidate': this.shootdown.onMessage(from, m); return;
+      case 'prepare': case 'decide': this.agreement.onMessage(from, m); return;
       default: this.domains.onMessage(from, m);
     }
   }
@@ -274,6 +308,7 @@ export class Monitor {
       case SYS_SERVE: r = this.names.serve(slot, this.arg(slot, 0), this.arg(slot, 1)); break;
       case SYS_ACCEPT: r = this.names.accept(slot, this.arg(slot, 0)); break;
       case SYS_CONNECT: r = this.names.connect(slot, this.arg(slot, 0), this.arg(slot, 1)); break;
+      case SYS_UNMAP: r = this.domains.unmap(slot, this.arg(slot, 0), this.arg(slot, 1)); break;
       default: r = -1; // not a system call this machine provides
     }
     this.inCall = -1;

@@ -37,6 +37,21 @@ export const MESSAGES = {
   pong: { type: 17, fields: ['token'], text: false },
   /** a domain's page table changed (its data became shared): drop its TLB entries */
   tlbFlush: { type: 18, fields: ['domain'], text: false },
+  /** to a domain's home: unmap pages, shooting down every core's TLB entries for them */
+  unmap: { type: 19, fields: ['token', 'domain', 'va', 'pages'], text: false },
+  unmapReply: { type: 20, fields: ['token', 'result'], text: false },
+  /**
+   * drop the TLB entries of these pages, and (multicast) pass the request on to the cores
+   * listed after the fields; answer once they have all answered
+   */
+  invalidate: { type: 21, fields: ['token', 'domain', 'va', 'pages'], text: false },
+  invalidateAck: { type: 22, fields: ['token'], text: false },
+  /** two-phase commit: can you apply this change to your replica? (lock it if so) */
+  prepare: { type: 23, fields: ['token', 'txn', 'delta'], text: false },
+  vote: { type: 24, fields: ['token', 'yes'], text: false },
+  /** two-phase commit: apply (commit = 1) or drop (0) the prepared change */
+  decide: { type: 25, fields: ['token', 'txn', 'commit'], text: false },
+  decided: { type: 26, fields: ['token'], text: false },
 } as const;
 
 export type Kind = keyof typeof MESSAGES;
@@ -86,4 +101,9 @@ export function decode(type: number, words: readonly number[]): Message | undefi
     text = new TextDecoder().decode(bytes);
   }
   return { kind, fields: fields as Fields<Kind>, text, extra: words.slice(at) };
+}
+
+/** A message's fields in the order the protocol declares them (for traces). */
+export function fieldsOf(m: { kind: Kind; fields: object }): Record<string, number> {
+  return Object.fromEntries(MESSAGES[m.kind].fields.map((f) => [f, (m.fields as Record<string, number>)[f]]));
 }

@@ -7,8 +7,8 @@ import {
   CY_LHU, CY_LUI, CY_LW, CY_MUL, CY_OR, CY_ORI, CY_REM, CY_REMU, CY_SAR, CY_SARI, CY_SB,
   CY_SH, CY_SHL, CY_SHLI, CY_SHR, CY_SHRI, CY_SLT, CY_SLTI, CY_SLTIU, CY_SLTU, CY_SUB, CY_SW,
   CY_SYS, CY_XOR, CY_XORI,
-  F_B_OFF, F_B_RS1, F_B_RS2, F_I_IMM, F_I_RD, F_I_RS1, F_JR_RS1, F_J_OFF, F_L_IMM, F_L_RD,
-  F_R_RD, F_R_RS1, F_R_RS2, F_S_IMM, F_S_RS1, F_S_RS2, F_T_N, F_U_IMM, F_U_RD, F_U_RS1,
+  F_B_OFF, F_I_IMM, F_J_OFF, F_L_IMM, F_S_IMM, F_T_N, F_U_IMM,
+  F_B_RS1_OFF, F_B_RS2_OFF, F_I_RD_OFF, F_I_RS1_OFF, F_JR_RS1_OFF, F_L_RD_OFF, F_R_RD_OFF, F_R_RS1_OFF, F_R_RS2_OFF, F_S_RS1_OFF, F_S_RS2_OFF, F_U_RD_OFF, F_U_RS1_OFF,
   OP_ADD, OP_ADDI, OP_AND, OP_ANDI, OP_BEQ, OP_BGE, OP_BGEU, OP_BLT, OP_BLTU, OP_BNE, OP_CALL,
   OP_CALLR, OP_CAS, OP_DIV, OP_DIVU, OP_FAA, OP_HALT, OP_JMP, OP_JR, OP_LB, OP_LBU, OP_LH,
   OP_LHU, OP_LUI, OP_LW, OP_MUL, OP_OR, OP_ORI, OP_REM, OP_REMU, OP_SAR, OP_SARI, OP_SB,
@@ -24,7 +24,7 @@ import {
   D_EXIT_CODE, D_PC, D_REGS, D_SYS_ARGS, D_SYS_NUM, D_SYS_PC,
 } from "../shared/layout";
 import { sysArity } from "../shared/syscalls";
-import { trExec, trRead, trWrite } from "../vm";
+import { trAtomic, trExec, trRead, trWrite } from "../vm";
 import {
   enter, faultAt, leave, memFault, pendingResult, startClock, takePending,
 } from "./common";
@@ -32,12 +32,13 @@ import {
 const LR: u32 = 15;
 const SP: u32 = 14;
 
-@inline function get(r: usize, i: i32): u32 {
-  return load<u32>(r + (<usize>i << 2));
+/** register at byte offset `off` of the register file (the decoders' _OFF form) */
+@inline function get(r: usize, off: usize): u32 {
+  return load<u32>(r + off);
 }
 
-@inline function set(r: usize, i: i32, v: u32): void {
-  store<u32>(r + (<usize>i << 2), v);
+@inline function set(r: usize, off: usize, v: u32): void {
+  store<u32>(r + off, v);
   store<u32>(r, 0);
 }
 
@@ -53,7 +54,7 @@ export function start(d: usize, entry: u32, arg: u32, top: u32): bool {
 
 export function interpret(d: usize, until: u64): i32 {
   const r = d + D_REGS;
-  if (takePending(d)) set(r, 1, pendingResult(d));
+  if (takePending(d)) set(r, 4, pendingResult(d));
   enter(d);
   let pc = load<u32>(d + D_PC);
   const c0 = startClock();
@@ -68,7 +69,7 @@ export function interpret(d: usize, until: u64): i32 {
       if (pc & 3) { stop = faultAt(d, FAULT_MISALIGNED, pc, pc); break; }
       const p = trExec(pc);
       if (p == 0) {
-        if (pc == EXIT_ADDR) { store<u32>(d + D_EXIT_CODE, get(r, 1)); stop = STOP_EXIT; }
+        if (pc == EXIT_ADDR) { store<u32>(d + D_EXIT_CODE, get(r, 4)); stop = STOP_EXIT; }
         else stop = memFault(d, pc);
         break;
       }
@@ -79,124 +80,124 @@ export function interpret(d: usize, until: u64): i32 {
     n++;
     switch (w & 0xff) {
       // ── ALU, register operands ──
-      case OP_ADD: set(r, F_R_RD(w), get(r, F_R_RS1(w)) + get(r, F_R_RS2(w))); cyc += CY_ADD; pc += 4; break;
-      case OP_SUB: set(r, F_R_RD(w), get(r, F_R_RS1(w)) - get(r, F_R_RS2(w))); cyc += CY_SUB; pc += 4; break;
-      case OP_AND: set(r, F_R_RD(w), get(r, F_R_RS1(w)) & get(r, F_R_RS2(w))); cyc += CY_AND; pc += 4; break;
-      case OP_OR: set(r, F_R_RD(w), get(r, F_R_RS1(w)) | get(r, F_R_RS2(w))); cyc += CY_OR; pc += 4; break;
-      case OP_XOR: set(r, F_R_RD(w), get(r, F_R_RS1(w)) ^ get(r, F_R_RS2(w))); cyc += CY_XOR; pc += 4; break;
-      case OP_SHL: set(r, F_R_RD(w), get(r, F_R_RS1(w)) << (get(r, F_R_RS2(w)) & 31)); cyc += CY_SHL; pc += 4; break;
-      case OP_SHR: set(r, F_R_RD(w), get(r, F_R_RS1(w)) >>> (get(r, F_R_RS2(w)) & 31)); cyc += CY_SHR; pc += 4; break;
-      case OP_SAR: set(r, F_R_RD(w), <u32>(<i32>get(r, F_R_RS1(w)) >> (get(r, F_R_RS2(w)) & 31))); cyc += CY_SAR; pc += 4; break;
-      case OP_SLT: set(r, F_R_RD(w), <u32>(<i32>get(r, F_R_RS1(w)) < <i32>get(r, F_R_RS2(w)))); cyc += CY_SLT; pc += 4; break;
-      case OP_SLTU: set(r, F_R_RD(w), <u32>(get(r, F_R_RS1(w)) < get(r, F_R_RS2(w)))); cyc += CY_SLTU; pc += 4; break;
-      case OP_MUL: set(r, F_R_RD(w), get(r, F_R_RS1(w)) * get(r, F_R_RS2(w))); cyc += CY_MUL; pc += 4; break;
+      case OP_ADD: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) + get(r, F_R_RS2_OFF(w))); cyc += CY_ADD; pc += 4; break;
+      case OP_SUB: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) - get(r, F_R_RS2_OFF(w))); cyc += CY_SUB; pc += 4; break;
+      case OP_AND: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) & get(r, F_R_RS2_OFF(w))); cyc += CY_AND; pc += 4; break;
+      case OP_OR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) | get(r, F_R_RS2_OFF(w))); cyc += CY_OR; pc += 4; break;
+      case OP_XOR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) ^ get(r, F_R_RS2_OFF(w))); cyc += CY_XOR; pc += 4; break;
+      case OP_SHL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) << (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHL; pc += 4; break;
+      case OP_SHR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) >>> (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHR; pc += 4; break;
+      case OP_SAR: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) >> (get(r, F_R_RS2_OFF(w)) & 31))); cyc += CY_SAR; pc += 4; break;
+      case OP_SLT: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) < <i32>get(r, F_R_RS2_OFF(w)))); cyc += CY_SLT; pc += 4; break;
+      case OP_SLTU: set(r, F_R_RD_OFF(w), <u32>(get(r, F_R_RS1_OFF(w)) < get(r, F_R_RS2_OFF(w)))); cyc += CY_SLTU; pc += 4; break;
+      case OP_MUL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) * get(r, F_R_RS2_OFF(w))); cyc += CY_MUL; pc += 4; break;
       case OP_DIV: {
-        const a = <i32>get(r, F_R_RS1(w)), b = <i32>get(r, F_R_RS2(w));
+        const a = <i32>get(r, F_R_RS1_OFF(w)), b = <i32>get(r, F_R_RS2_OFF(w));
         if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD(w), <u32>(b == -1 ? -a : a / b)); cyc += CY_DIV; pc += 4; break;
+        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? -a : a / b)); cyc += CY_DIV; pc += 4; break;
       }
       case OP_DIVU: {
-        const a = get(r, F_R_RS1(w)), b = get(r, F_R_RS2(w));
+        const a = get(r, F_R_RS1_OFF(w)), b = get(r, F_R_RS2_OFF(w));
         if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD(w), a / b); cyc += CY_DIVU; pc += 4; break;
+        set(r, F_R_RD_OFF(w), a / b); cyc += CY_DIVU; pc += 4; break;
       }
       case OP_REM: {
-        const a = <i32>get(r, F_R_RS1(w)), b = <i32>get(r, F_R_RS2(w));
+        const a = <i32>get(r, F_R_RS1_OFF(w)), b = <i32>get(r, F_R_RS2_OFF(w));
         if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD(w), <u32>(b == -1 ? 0 : a % b)); cyc += CY_REM; pc += 4; break;
+        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? 0 : a % b)); cyc += CY_REM; pc += 4; break;
       }
       case OP_REMU: {
-        const a = get(r, F_R_RS1(w)), b = get(r, F_R_RS2(w));
+        const a = get(r, F_R_RS1_OFF(w)), b = get(r, F_R_RS2_OFF(w));
         if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD(w), a % b); cyc += CY_REMU; pc += 4; break;
+        set(r, F_R_RD_OFF(w), a % b); cyc += CY_REMU; pc += 4; break;
       }
       // ── ALU, immediate operand ──
-      case OP_ADDI: set(r, F_I_RD(w), get(r, F_I_RS1(w)) + <u32>F_I_IMM(w)); cyc += CY_ADDI; pc += 4; break;
-      case OP_SLTI: set(r, F_I_RD(w), <u32>(<i32>get(r, F_I_RS1(w)) < F_I_IMM(w))); cyc += CY_SLTI; pc += 4; break;
-      case OP_SLTIU: set(r, F_I_RD(w), <u32>(get(r, F_I_RS1(w)) < <u32>F_I_IMM(w))); cyc += CY_SLTIU; pc += 4; break;
-      case OP_ANDI: set(r, F_U_RD(w), get(r, F_U_RS1(w)) & <u32>F_U_IMM(w)); cyc += CY_ANDI; pc += 4; break;
-      case OP_ORI: set(r, F_U_RD(w), get(r, F_U_RS1(w)) | <u32>F_U_IMM(w)); cyc += CY_ORI; pc += 4; break;
-      case OP_XORI: set(r, F_U_RD(w), get(r, F_U_RS1(w)) ^ <u32>F_U_IMM(w)); cyc += CY_XORI; pc += 4; break;
-      case OP_SHLI: set(r, F_I_RD(w), get(r, F_I_RS1(w)) << (F_I_IMM(w) & 31)); cyc += CY_SHLI; pc += 4; break;
-      case OP_SHRI: set(r, F_I_RD(w), get(r, F_I_RS1(w)) >>> (F_I_IMM(w) & 31)); cyc += CY_SHRI; pc += 4; break;
-      case OP_SARI: set(r, F_I_RD(w), <u32>(<i32>get(r, F_I_RS1(w)) >> (F_I_IMM(w) & 31))); cyc += CY_SARI; pc += 4; break;
-      case OP_LUI: set(r, F_L_RD(w), <u32>F_L_IMM(w) << 16); cyc += CY_LUI; pc += 4; break;
+      case OP_ADDI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w)); cyc += CY_ADDI; pc += 4; break;
+      case OP_SLTI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) < F_I_IMM(w))); cyc += CY_SLTI; pc += 4; break;
+      case OP_SLTIU: set(r, F_I_RD_OFF(w), <u32>(get(r, F_I_RS1_OFF(w)) < <u32>F_I_IMM(w))); cyc += CY_SLTIU; pc += 4; break;
+      case OP_ANDI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) & <u32>F_U_IMM(w)); cyc += CY_ANDI; pc += 4; break;
+      case OP_ORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) | <u32>F_U_IMM(w)); cyc += CY_ORI; pc += 4; break;
+      case OP_XORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) ^ <u32>F_U_IMM(w)); cyc += CY_XORI; pc += 4; break;
+      case OP_SHLI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) << (F_I_IMM(w) & 31)); cyc += CY_SHLI; pc += 4; break;
+      case OP_SHRI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) >>> (F_I_IMM(w) & 31)); cyc += CY_SHRI; pc += 4; break;
+      case OP_SARI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) >> (F_I_IMM(w) & 31))); cyc += CY_SARI; pc += 4; break;
+      case OP_LUI: set(r, F_L_RD_OFF(w), <u32>F_L_IMM(w) << 16); cyc += CY_LUI; pc += 4; break;
       // ── loads and stores ──
       case OP_LW: {
-        const va = get(r, F_I_RS1(w)) + <u32>F_I_IMM(w);
+        const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
         const p = trRead(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD(w), load<u32>(p)); cyc += CY_LW; pc += 4; break;
+        set(r, F_I_RD_OFF(w), load<u32>(p)); cyc += CY_LW; pc += 4; break;
       }
       case OP_LH: {
-        const va = get(r, F_I_RS1(w)) + <u32>F_I_IMM(w);
+        const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
         if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
         const p = trRead(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD(w), <u32><i32>load<i16>(p)); cyc += CY_LH; pc += 4; break;
+        set(r, F_I_RD_OFF(w), <u32><i32>load<i16>(p)); cyc += CY_LH; pc += 4; break;
       }
       case OP_LHU: {
-        const va = get(r, F_I_RS1(w)) + <u32>F_I_IMM(w);
+        const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
         if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
         const p = trRead(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD(w), <u32>load<u16>(p)); cyc += CY_LHU; pc += 4; break;
+        set(r, F_I_RD_OFF(w), <u32>load<u16>(p)); cyc += CY_LHU; pc += 4; break;
       }
       case OP_LB: {
-        const p = trRead(get(r, F_I_RS1(w)) + <u32>F_I_IMM(w));
+        const p = trRead(get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w));
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD(w), <u32><i32>load<i8>(p)); cyc += CY_LB; pc += 4; break;
+        set(r, F_I_RD_OFF(w), <u32><i32>load<i8>(p)); cyc += CY_LB; pc += 4; break;
       }
       case OP_LBU: {
-        const p = trRead(get(r, F_I_RS1(w)) + <u32>F_I_IMM(w));
+        const p = trRead(get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w));
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD(w), <u32>load<u8>(p)); cyc += CY_LBU; pc += 4; break;
+        set(r, F_I_RD_OFF(w), <u32>load<u8>(p)); cyc += CY_LBU; pc += 4; break;
       }
       case OP_SW: {
-        const va = get(r, F_S_RS1(w)) + <u32>F_S_IMM(w);
+        const va = get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w);
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
         const p = trWrite(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        store<u32>(p, get(r, F_S_RS2(w))); cyc += CY_SW; pc += 4; break;
+        store<u32>(p, get(r, F_S_RS2_OFF(w))); cyc += CY_SW; pc += 4; break;
       }
       case OP_SH: {
-        const va = get(r, F_S_RS1(w)) + <u32>F_S_IMM(w);
+        const va = get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w);
         if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
         const p = trWrite(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        store<u16>(p, <u16>get(r, F_S_RS2(w))); cyc += CY_SH; pc += 4; break;
+        store<u16>(p, <u16>get(r, F_S_RS2_OFF(w))); cyc += CY_SH; pc += 4; break;
       }
       case OP_SB: {
-        const p = trWrite(get(r, F_S_RS1(w)) + <u32>F_S_IMM(w));
+        const p = trWrite(get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w));
         if (p == 0) { stop = memFault(d, pc); break; }
-        store<u8>(p, <u8>get(r, F_S_RS2(w))); cyc += CY_SB; pc += 4; break;
+        store<u8>(p, <u8>get(r, F_S_RS2_OFF(w))); cyc += CY_SB; pc += 4; break;
       }
       // ── control flow ──
-      case OP_BEQ: pc += get(r, F_B_RS1(w)) == get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BEQ; break;
-      case OP_BNE: pc += get(r, F_B_RS1(w)) != get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BNE; break;
-      case OP_BLT: pc += <i32>get(r, F_B_RS1(w)) < <i32>get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLT; break;
-      case OP_BGE: pc += <i32>get(r, F_B_RS1(w)) >= <i32>get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGE; break;
-      case OP_BLTU: pc += get(r, F_B_RS1(w)) < get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLTU; break;
-      case OP_BGEU: pc += get(r, F_B_RS1(w)) >= get(r, F_B_RS2(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGEU; break;
+      case OP_BEQ: pc += get(r, F_B_RS1_OFF(w)) == get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BEQ; break;
+      case OP_BNE: pc += get(r, F_B_RS1_OFF(w)) != get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BNE; break;
+      case OP_BLT: pc += <i32>get(r, F_B_RS1_OFF(w)) < <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLT; break;
+      case OP_BGE: pc += <i32>get(r, F_B_RS1_OFF(w)) >= <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGE; break;
+      case OP_BLTU: pc += get(r, F_B_RS1_OFF(w)) < get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLTU; break;
+      case OP_BGEU: pc += get(r, F_B_RS1_OFF(w)) >= get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGEU; break;
       case OP_JMP: pc += <u32>F_J_OFF(w) << 2; cyc += CY_JMP; break;
-      case OP_CALL: set(r, LR, pc + 4); pc += <u32>F_J_OFF(w) << 2; cyc += CY_CALL; break;
-      case OP_JR: pc = get(r, F_JR_RS1(w)); cyc += CY_JR; break;
-      case OP_CALLR: { const t = get(r, F_JR_RS1(w)); set(r, LR, pc + 4); pc = t; cyc += CY_CALLR; break; }
+      case OP_CALL: set(r, LR << 2, pc + 4); pc += <u32>F_J_OFF(w) << 2; cyc += CY_CALL; break;
+      case OP_JR: pc = get(r, F_JR_RS1_OFF(w)); cyc += CY_JR; break;
+      case OP_CALLR: { const t = get(r, F_JR_RS1_OFF(w)); set(r, LR << 2, pc + 4); pc = t; cyc += CY_CALLR; break; }
       // ── atomics ──
       case OP_CAS: {
-        const va = get(r, F_R_RS1(w));
+        const va = get(r, F_R_RS1_OFF(w));
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
-        const p = trWrite(va);
+        const p = trAtomic(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_R_RD(w), atomic.cmpxchg<u32>(p, get(r, F_R_RD(w)), get(r, F_R_RS2(w)))); cyc += CY_CAS; pc += 4; break;
+        set(r, F_R_RD_OFF(w), atomic.cmpxchg<u32>(p, get(r, F_R_RD_OFF(w)), get(r, F_R_RS2_OFF(w)))); cyc += CY_CAS; pc += 4; break;
       }
       case OP_FAA: {
-        const va = get(r, F_R_RS1(w));
+        const va = get(r, F_R_RS1_OFF(w));
         if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
-        const p = trWrite(va);
+        const p = trAtomic(va);
         if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_R_RD(w), atomic.add<u32>(p, get(r, F_R_RS2(w)))); cyc += CY_FAA; pc += 4; break;
+        set(r, F_R_RD_OFF(w), atomic.add<u32>(p, get(r, F_R_RS2_OFF(w)))); cyc += CY_FAA; pc += 4; break;
       }
       // ── system ──
       case OP_SYS: {
@@ -207,7 +208,7 @@ export function interpret(d: usize, until: u64): i32 {
         store<u32>(d + D_SYS_PC, pc);
         cyc += CY_SYS; pc += 4; stop = STOP_SYS; break;
       }
-      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 1)); cyc += CY_HALT; pc += 4; stop = STOP_EXIT; break;
+      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 4)); cyc += CY_HALT; pc += 4; stop = STOP_EXIT; break;
       default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
     }
     if (stop != STOP_LIMIT) {

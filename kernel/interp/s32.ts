@@ -21,7 +21,7 @@ import {
   D_EXIT_CODE, D_PC, D_REGS, D_SYS_ARGS, D_SYS_NUM, D_SYS_PC, S32_FP, S32_SP,
 } from "../shared/layout";
 import { sysArity } from "../shared/syscalls";
-import { clearFault, trExec, trWrite } from "../vm";
+import { clearFault, trAtomic, trExec, trWrite } from "../vm";
 import {
   enter, faultAt, fetchSlow, leave, memFault, memOk, pendingResult, rd16, rd32, rd8,
   startClock, takePending, wr16, wr32, wr8, writableRange,
@@ -156,7 +156,7 @@ export function interpret(d: usize, until: u64): i32 {
         const nw = rd32(sp), expect = rd32(sp + 4), a = rd32(sp + 8);
         if (!memOk) { stop = memFault(d, pc); break; }
         if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
-        const p = trWrite(a);
+        const p = trAtomic(a);
         if (p == 0 || !writableRange(sp + 8, 4)) { stop = memFault(d, pc); break; }
         wr32(sp + 8, atomic.cmpxchg<u32>(p, expect, nw)); sp += 8; cyc += CY_CAS; pc += 1; break;
       }
@@ -164,7 +164,7 @@ export function interpret(d: usize, until: u64): i32 {
         const v = rd32(sp), a = rd32(sp + 4);
         if (!memOk) { stop = memFault(d, pc); break; }
         if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
-        const p = trWrite(a);
+        const p = trAtomic(a);
         if (p == 0 || !writableRange(sp + 4, 4)) { stop = memFault(d, pc); break; }
         wr32(sp + 4, atomic.add<u32>(p, v)); sp += 4; cyc += CY_FAA; pc += 1; break;
       }

@@ -24,7 +24,8 @@
 //              │ 64-byte line of the regions below   │ to framesEnd (lockstep cost model)
 //              ├────────────────────────────────────┤ m.channelsBase
 //              │ URPC channels: the monitor mesh,    │ shared/channel.ts draws one
-//              │ then a pool per core for programs   │
+//              │ then a pool per core for programs,  │
+//              │ then a broadcast line per monitor   │
 //              ├────────────────────────────────────┤ m.framesBase
 //              │ physical frames, 4 KiB each:        │ page tables and program memory,
 //              │ page tables, text, data, stacks     │ owned in shares by the monitors
@@ -84,6 +85,8 @@ export const C_RQ_HEAD: u32 = 0x0c;
 export const C_RQ_COUNT: u32 = 0x10;
 export const C_PERIOD: u32 = 0x14;      // picoseconds per cycle of this core
 export const C_SLICE_END: u32 = 0x18;   // u64: clock at which the current slice ends
+export const C_LAST: u32 = 0x20;        // the slot that ran last (a dispatcher resumed after
+                                        // blocking, with nobody in between, needs no switch)
 export const C_CLOCK: u32 = 0x40;       // u64: simulated cycles of this core
 export const C_INSTRET: u32 = 0x48;     // u64: instructions retired
 export const C_IDLE: u32 = 0x50;        // u64: cycles spent idle
@@ -113,6 +116,7 @@ export const TRACE_SIZE: u32 = CORE_SIZE - C_TRACE;
 // Doorbell bits: why another core rang.
 export const DB_CHANNEL: u32 = 1;       // a channel a dispatcher here waits on has news
 export const DB_MONITOR: u32 = 2;       // a message for this core's monitor
+export const DB_BROADCAST: u32 = 4;     // a monitor wrote its broadcast line
 
 export const MAX_DISPATCHERS: u32 = 64;
 export const NO_SLOT: u32 = 0xffffffff;
@@ -129,15 +133,15 @@ export function dcbAddress(core: u32, slot: u32): u32 {
 
 // ── coherence directory ──────────────────────────────────────────────────────────
 // One entry per 64-byte line of [channelsBase, framesEnd):
-//  ┌────────────────────────┬──────────────┬────┬─────────────────────────┬────────────────────────┐
-//  │ u64 time of last write │ u16 writer+1 │ —  │ u32 sharers (core % 32) │ u64 busy until: the    │ 24 bytes
-//  │ (picoseconds)          │ (0: none)    │    │                         │ line's last transfer   │
-//  └────────────────────────┴──────────────┴────┴─────────────────────────┴────────────────────────┘
+//  ┌────────────────────────┬──────────────┬────┬─────────────────────────┬─────────────────────────┐
+//  │ u64 time of last write │ u16 writer+1 │ —  │ u32 sharers (core % 32) │ u32 recent writers      │ 20 bytes,
+//  │ (picoseconds)          │ (0: none)    │    │ since the last write    │ (core % 32)             │ 24 apart
+//  └────────────────────────┴──────────────┴────┴─────────────────────────┴─────────────────────────┘
 export const DIR_ENTRY: u32 = 24;
 export const DIR_TIME: u32 = 0;
 export const DIR_WRITER: u32 = 8;
 export const DIR_SHARERS: u32 = 12;
-export const DIR_BUSY: u32 = 16;
+export const DIR_WRITERS: u32 = 16;
 
 // ── software TLB ──────────────────────────────────────────────────────────────────
 // Three direct-mapped arrays of TLB_ENTRIES entries, one per access kind, each entry

@@ -16,6 +16,7 @@ export const SYS_MEMGROW: i32 = 8;     // memgrow(bytes) -> old break, or -1
 export const SYS_CYCLES: i32 = 9;      // cycles() -> low 32 bits of this core's simulated clock
 export const SYS_DISPID: i32 = 10;     // dispid() -> this dispatcher's id
 export const SYS_FAULT: i32 = 11;      // fault(code)              raise fault `code` (FAULT_*) on the caller
+export const SYS_UNMAP: i32 = 12;      // unmap(addr, len) -> 0 or -1  unmap pages (TLBs shot down on every core)
 // multicore: dispatchers, channels (kernel/urpc and the monitors)
 export const SYS_SPAWN: i32 = 16;      // spawn(core, entry, arg) -> dispatcher id, or < 0
 export const SYS_JOIN: i32 = 17;       // join(id) -> exit code (blocks)
@@ -39,7 +40,7 @@ export function sysArity(n: i32): i32 {
     case SYS_ACCEPT: case SYS_CLOSE: case SYS_FAULT:
       return 1;
     case SYS_PRINT_STR: case SYS_SERVE: case SYS_CONNECT: case SYS_RECV: case SYS_TRY_RECV:
-    case SYS_WAIT:
+    case SYS_WAIT: case SYS_UNMAP:
       return 2;
     case SYS_SPAWN: case SYS_SEND:
       return 3;

@@ -1,5 +1,6 @@
 // Splits one line of assembly into tokens. Assembly is line-oriented, so the lexer never
 // looks past a newline; comments (`;` or `//`) run to the end of the line.
+import { escapeAt, unknownEscape } from '../escapes.js';
 import { AsmError } from './asm-error.js';
 
 /**
@@ -28,7 +29,6 @@ const IDENT_CHAR = /[A-Za-z0-9_.$]/;
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const TWO_CHAR_PUNCT = ['<<', '>>'];
 const ONE_CHAR_PUNCT = ',:()+-*/%&|^~';
-const ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39, '"': 34 };
 
 // token = ident | number | char | string | part | punct ; whitespace and comments skipped
 export function lexLine(text: string): Token[] {
@@ -97,17 +97,10 @@ function readQuoted(text: string, at: number, quote: string): { bytes: Uint8Arra
   let i = at + 1;
   while (i < text.length && text[i] !== quote) {
     if (text[i] === '\\') {
-      const e = text[i + 1];
-      const hex = e === 'x' ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 2)) : null;
-      if (hex) {
-        out.push(parseInt(hex[0], 16));
-        i += 4;
-      } else if (e !== undefined && e in ESCAPES) {
-        out.push(ESCAPES[e]);
-        i += 2;
-      } else {
-        throw new AsmError(`unknown escape '\\${e ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`, i + 1, 2);
-      }
+      const escape = escapeAt(text, i);
+      if (!escape) throw new AsmError(unknownEscape(text, i), i + 1, 2);
+      out.push(escape.byte);
+      i += escape.length;
     } else {
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       out.push(...encoder.encode(ch));
