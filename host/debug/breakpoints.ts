@@ -5,6 +5,7 @@
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { UserError } from '../../toolchain/errors.js';
 import { lineAt, symbolName } from '../../toolchain/image/lookup.js';
+import { fnLabel } from '../../toolchain/cc/check.js';
 import { hex } from '../report.js';
 
 export interface Breakpoint {
@@ -55,7 +56,9 @@ export function resolveBreakpoint(image: WfxFile, spec: string): number[] {
     for (const l of rows) if (l.line === next && (!bySection.has(l.section) || l.at < bySection.get(l.section)!)) bySection.set(l.section, l.at);
     return [...bySection.values()].sort((a, b) => a - b);
   }
-  const syms = image.symbols.filter((s) => s.name === spec && isText(image, s.section));
+  // a Minnow function `pong` is the label f_pong (toolchain/cc fnLabel)
+  const named = (name: string) => image.symbols.filter((s) => s.name === name && isText(image, s.section));
+  const syms = named(spec).length > 0 ? named(spec) : named(fnLabel(spec));
   if (syms.length === 0) {
     if (!/^[A-Za-z_.$][\w.$]*$/.test(spec)) throw new UserError(`${spec}: expected an address (0x…), a label, or file:line`);
     throw new UserError(`${spec}: no such label in the program's code`);
