@@ -35,7 +35,6 @@ export interface KernelExports {
   /** starts trace records in the core's buffer (kernel/shared/trace.ts); wall: 1 = stamp them
    *  with host_time() instead of the core's cycles */
   trace_start(wall: number): void;
-  trace_stop(): void;
   /** publishes n words of the message buffer and `seq` in a shared line (cost model sees it) */
   line_write(line: number, n: number, seq: number): void;
   /** reads a shared line into the message buffer; returns its sequence word */

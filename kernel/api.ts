@@ -10,7 +10,7 @@ import {
   C_IDLE, C_MSGBUF, DS_BLOCKED, DS_FAULTED, DS_RUNNABLE, D_PC,
 } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
-import { traceStart, traceStop } from "./trace";
+import { traceStart } from "./trace";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
   channelInit, endpointClose, endpointOpen, monitorRecv, monitorSend, takeDoorbell,
@@ -118,10 +118,6 @@ export function doorbell_ring(core: u32, bits: u32): void {
  *  the host's wall clock. */
 export function trace_start(wall: u32): void {
   traceStart(coreBase, wall != 0);
-}
-
-export function trace_stop(): void {
-  traceStop();
 }
 
 /** Charges `cycles` of monitor work to this core's clock. */

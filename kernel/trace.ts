@@ -11,7 +11,7 @@ import {
   TR_RECORDS, TR_RECV, TR_SEND, TR_SWITCH, traceCapacity, traceHead,
 } from "./shared/trace";
 
-/** records are being written (set by the host through trace_start / trace_stop) */
+/** records are being written (set by the host through trace_start; a run traces to its end) */
 export let tracing: bool = false;
 /** stamp records with the host's wall clock (parallel mode) instead of the core's cycles */
 let wallTime: bool = false;
@@ -24,10 +24,6 @@ export function traceStart(coreBase: usize, wall: bool): void {
   store<u32>(block + C_TRACE + TR_COUNT, 0);
   store<u32>(block + C_TRACE + TR_DROPPED, 0);
   tracing = true;
-}
-
-export function traceStop(): void {
-  tracing = false;
 }
 
 /** Appends one record (or counts it dropped if the host has not emptied a full buffer). */

@@ -39,6 +39,13 @@ describe('a traced lockstep run', () => {
     golden('test/golden/trace/pingpong.json', formatLog(log));
   });
 
+  it('changes nothing the program sees: the same output and cycle counts', () => {
+    const plain = runImage(buildImage(PINGPONG), 'pingpong', quiet);
+    const withTrace = runImage(buildImage(PINGPONG), 'pingpong', { ...quiet, trace: true });
+    expect(withTrace.output).toEqual(plain.output);
+    expect(withTrace.stats).toEqual(plain.stats);
+  });
+
   it('reads back as it was written', () => {
     expect(checkLog(JSON.parse(formatLog(log)), 'pp.json')).toEqual(log);
   });
