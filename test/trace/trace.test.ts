@@ -103,6 +103,15 @@ describe('a traced lockstep run', () => {
   });
 });
 
+describe('a traced fault', () => {
+  it('records where the dispatcher died and why', () => {
+    const r = runImage(buildImage(['test/programs/faults/divzero-r32.s']), 'divzero', { ...quiet, trace: true });
+    expect(r.exitCode).toBe(139);
+    const fault = r.trace!.events.find((e) => e.ev === 'fault');
+    expect(fault).toMatchObject({ core: 0, ev: 'fault', id: 1024, fault: 'divide by zero', fn: 'main+0x4' });
+  });
+});
+
 describe('a traced parallel run', () => {
   it('records the same messages, stamped with wall-clock time', async () => {
     const r = await runParallel(buildImage(PINGPONG), 'pingpong', { ...quiet, trace: true, timeoutSeconds: 60 });
