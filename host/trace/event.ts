@@ -59,10 +59,39 @@ export type HostStep = CallEvent | MonSendEvent | MonRecvEvent | BindEvent exten
   ? E extends TraceEvent ? Omit<E, 't' | 'core'> : never : never;
 
 export type EventName = TraceEvent['ev'];
-export const EVENT_NAMES: readonly EventName[] = [
-  'send', 'recv', 'switch', 'create', 'block', 'wake', 'exit', 'fault', 'chan', 'close',
-  'call', 'msend', 'mrecv', 'bind',
-];
+
+/**
+ * The fields each event must have, by type ('id?' = a dispatcher id or null), for checking
+ * trace files read back: `n` number, `b` boolean, `s` string, `o` object, `n?` number or null.
+ */
+export const EVENT_FIELDS: Record<EventName, Record<string, 'n' | 'b' | 's' | 'o' | 'n?'>> = {
+  send: { ch: 'n', side: 'n', seq: 'n', slots: 'n', type: 'n', first: 'b', last: 'b', words: 'n', word: 'n' },
+  recv: { ch: 'n', side: 'n', seq: 'n', type: 'n', first: 'b', last: 'b', words: 'n', word: 'n' },
+  switch: { from: 'n?', to: 'n?' },
+  create: { id: 'n', entry: 'n', asid: 'n' },
+  block: { id: 'n', call: 's' },
+  wake: { id: 'n' },
+  exit: { id: 'n', code: 'n' },
+  fault: { id: 'n', fault: 's', addr: 'n', pc: 'n' },
+  chan: { ch: 'n', slots: 'n', a: 'n', b: 'n' },
+  close: { ch: 'n', side: 'n' },
+  call: { id: 'n', call: 's' },
+  msend: { to: 'n', msg: 's', fields: 'o' },
+  mrecv: { from: 'n', msg: 's', fields: 'o' },
+  bind: { ch: 'n', service: 's', client: 'n' },
+};
+export const EVENT_NAMES = Object.keys(EVENT_FIELDS) as EventName[];
+
+/** What is wrong with a parsed event's fields, or undefined if nothing is. */
+export function badField(e: Record<string, unknown>): string | undefined {
+  for (const [f, kind] of Object.entries(EVENT_FIELDS[e.ev as EventName])) {
+    const v = e[f];
+    const ok = kind === 'n' ? typeof v === 'number' : kind === 'n?' ? v === null || typeof v === 'number'
+      : kind === 'b' ? typeof v === 'boolean' : kind === 's' ? typeof v === 'string' : typeof v === 'object' && v !== null;
+    if (!ok) return `"${f}" must be ${{ n: 'a number', 'n?': 'a number or null', b: 'true or false', s: 'a string', o: 'an object' }[kind]}`;
+  }
+  return undefined;
+}
 
 const SYSCALL_NAMES = new Map<number, string>(
   Object.entries(syscalls).filter(([k, v]) => k.startsWith('SYS_') && k !== 'SYS_COUNT' && typeof v === 'number')

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { UserError } from '../../toolchain/errors.js';
 import type { Layout } from '../memory.js';
 import type { CoreSpec, Topology } from '../topology.js';
-import { EVENT_NAMES, type TraceEvent } from './event.js';
+import { EVENT_NAMES, type TraceEvent, badField } from './event.js';
 
 export const TRACE_FORMAT = 'wasmfish-trace';
 export const TRACE_VERSION = 1;
@@ -128,6 +128,8 @@ export function checkLog(json: unknown, file: string): TraceLog {
     if (!Number.isInteger(ev.core) || (ev.core as number) < 0 || (ev.core as number) >= cores.length) {
       fail(`events[${i}]: "core" must be a core of the machine (0..${cores.length - 1})`);
     }
+    const bad = badField(ev);
+    if (bad) fail(`events[${i}] (${ev.ev}): ${bad}`);
   });
   return {
     ...(o as unknown as TraceLog),

@@ -155,5 +155,7 @@ describe('trace files', () => {
     expect(() => checkLog({ ...good, version: 9 }, 't.json')).toThrow(/t\.json: trace format version 9/);
     expect(() => checkLog({ ...good, events: [{ ev: 'teleport', t: 0, core: 0 }] }, 't.json')).toThrow(/events\[0\]: unknown event "teleport"/);
     expect(() => checkLog({ ...good, events: [{ ev: 'send', t: 0, core: 9 }] }, 't.json')).toThrow(/events\[0\]: "core" must be a core of the machine \(0\.\.3\)/);
+    expect(() => checkLog({ ...good, events: [{ ...good.events.find((e: { ev: string }) => e.ev === 'send'), seq: 'x' }] }, 't.json')).toThrow(/events\[0\] \(send\): "seq" must be a number/);
+    expect(() => checkLog({ ...good, events: [{ ev: 'switch', t: 0, core: 0, from: null }] }, 't.json')).toThrow(/events\[0\] \(switch\): "to" must be a number or null/);
   });
 });
