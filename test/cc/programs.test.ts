@@ -58,7 +58,7 @@ function explain(p: TestProgram, output: string): string {
 const programs = names.map(load);
 
 describe.each(programs)('test/programs/$name.mn', (p) => {
-  it.each(p.isas)('prints what %s.expected says on %s', (isa) => {
+  it.each(p.isas)('prints what its .expected file says, on %s', (isa) => {
     const r = runImage(compile(p.source, { file: p.file, isas: [isa] }), p.name, { cores: isa, ...quiet });
     expect(explain(p, r.output[0])).toBe(p.expected);
     expect(r.exitCode).toBe(p.exitCode);

@@ -29,7 +29,7 @@ export function frontEnd(source: string, opts: CompileOptions & { readonly isas:
   const ast = parse(lex(source, report), report);
   const checked = check(ast, opts.isas, report);
   if (report.failed) throw new DiagnosticError(report.diagnostics, source);
-  return lower(ast, checked, opts.file);
+  return lower(checked, opts.file);
 }
 
 /** The assembly for one ISA (what `wasmfish cc -S` writes). */

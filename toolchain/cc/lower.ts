@@ -2,7 +2,7 @@
 // ISA: the order of calls and other effects, short-circuit control flow, how a loop is laid
 // out, where locals and temporaries come from, the data section's contents.
 import { BINARY_OPS, UNARY_OPS } from './arith.js';
-import type { Block, Expr, Place, Program as Ast, Stmt as AstStmt } from './ast.js';
+import type { Block, Expr, Ident, Place, Stmt as AstStmt } from './ast.js';
 import { builtinByName } from './builtins.js';
 import { type Checked, type CheckedFn, fnLabel, type Sym } from './check.js';
 import { bin, truth, un } from './fold.js';
@@ -11,7 +11,7 @@ import {
   type StringData, type Value,
 } from './ir.js';
 
-export function lower(ast: Ast, checked: Checked, file: string): Program {
+export function lower(checked: Checked, file: string): Program {
   const strings = new Strings();
   const functions = checked.functions.map((f) => new FnLowerer(checked, f, strings).run());
   return { file, functions, globals: checked.globals, strings: strings.all };
@@ -75,8 +75,8 @@ class FnLowerer {
     return t;
   }
 
-  private sym(id: { name: string }): Sym {
-    return this.checked.uses.get(id as never)!;
+  private sym(id: Ident): Sym {
+    return this.checked.uses.get(id)!;
   }
 
   // ---------------------------------------------------------------------------------------

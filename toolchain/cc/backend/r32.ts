@@ -60,6 +60,8 @@ class R32Function {
   private spillsInUse = 0;
   private readonly body = new AsmWriter();
   private readonly epilogue: string;
+  /** true once a return before the end has jumped to the epilogue */
+  private epilogueUsed = false;
   /** call results left in r1 for the next statement */
   private readonly passed: ReadonlySet<Local>;
 
@@ -86,7 +88,7 @@ class R32Function {
     saved.forEach((r, i) => out.op('sw', r, `${savedAt(i)}(sp)`));
     this.moveParameters(size);
     out.raw(this.body.text());
-    if (this.body.text().includes(this.epilogue)) out.label(this.epilogue);
+    if (this.epilogueUsed) out.label(this.epilogue);
     saved.forEach((r, i) => out.op('lw', r, `${savedAt(i)}(sp)`));
     if (size) out.op('addi', 'sp', 'sp', size);
     out.op('ret');
@@ -95,7 +97,8 @@ class R32Function {
   /** Each parameter to its home: its register, or its frame slot. */
   private moveParameters(frameSize: number): void {
     for (const p of this.f.params) {
-      if (!inMemory(p) && !this.isRead(p)) continue;
+      // unread, or read only after a call has replaced it (and then straight from r1)
+      if (!inMemory(p) && (!this.isRead(p) || this.passed.has(p))) continue;
       const i = p.param!;
       const home = this.alloc.register.get(p);
       const incoming = i < ARG_REGS.length ? ARG_REGS[i] : undefined;
@@ -124,8 +127,8 @@ class R32Function {
   }
 
   /** `offset(sp)` of a local in the frame. */
-  private slot(l: Local, extra = 0): string {
-    return `${this.outgoing + 4 * this.frame.slot.get(l)! + extra}(sp)`;
+  private slot(l: Local): string {
+    return `${this.offsetOf(l)}(sp)`;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -188,7 +191,10 @@ class R32Function {
         const v = this.gen(s.value, 'r1');
         if (v.reg !== 'r1') this.op('mov', 'r1', v.reg);
         this.free = this.initialFree();
-        if (!last) this.op('jmp', this.epilogue);
+        if (!last) {
+          this.op('jmp', this.epilogue);
+          this.epilogueUsed = true;
+        }
         return;
       }
     }
