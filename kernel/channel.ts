@@ -22,7 +22,7 @@ import {
   publishSlots, ring, slots, takeSlot, typeOf, writeSlot,
 } from "./urpc";
 import { TR_CHAN, TR_CLOSE } from "./shared/trace";
-import { record, tracing } from "./trace";
+import { record, traceRecv, traceSend, tracing } from "./trace";
 import { enterAddressSpace, readable, trRead, trWrite, writable } from "./vm";
 
 /** Polls of an empty ring before a receiver blocks: in parallel mode only (lockstep blocks at
@@ -172,6 +172,7 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
       writeSlot(c, side, s, scratch, words, 0, done == 0, done + words == n);
       done += words;
     }
+    if (tracing) traceSend(c, side, k);
     publishSlots(c, side, k);
   } while (done < n);
   setWaiting(e, Q_TX_WAITING, false);
@@ -212,6 +213,7 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
     const words = h & H_WORDS_MASK;
     if (done == 0 && (h & H_FIRST) == 0) { takeSlot(c, side, scratch, peer); continue; } // stray fragment
     if (!writable(buf + (done << 2), words << 2)) return fault(buf);
+    if (tracing) traceRecv(c, side);
     takeSlot(c, side, scratch, peer);
     for (let i: u32 = 0; i < words; i++) store<u32>(trWrite(buf + ((done + i) << 2)), load<u32>(scratch + (i << 2)));
     done += words;
@@ -297,6 +299,7 @@ export function monitorSend(h: u32, n: u32, type: u32): i32 {
     writeSlot(c, side, i, buf + (done << 2), words, type, i == 0, i == k - 1);
     done += words;
   }
+  if (tracing) traceSend(c, side, k);
   publishSlots(c, side, k);
   ring(load<u32>(e + EP_PEER), DB_MONITOR);
   return 0;
@@ -314,6 +317,7 @@ export function monitorRecv(h: u32): i32 {
   const buf = coreBase + C_MSGBUF;
   let words: u32 = 0, type: u32 = 0;
   for (let i: u32 = 0; i < k; i++) {
+    if (tracing) traceRecv(c, side);
     const h2 = takeSlot(c, side, buf + (words << 2), peer);
     if (i == 0) type = typeOf(h2);
     words += h2 & H_WORDS_MASK;

@@ -1,11 +1,14 @@
 // Tracing, kernel side: appends records (shared/trace.ts) to this core's trace buffer while
 // the host has turned tracing on. Every record point elsewhere is one test of the `tracing`
 // global — a Wasm global, so per core, and cheap: no memory load, a branch that is always
-// predicted right — followed by a call here. None sits inside an interpreter's instruction
-// loop: the points are the URPC slot functions, dispatcher life-cycle and context switches.
+// predicted right — followed by a call here. None sits in an interpreter's instruction loop
+// or in the URPC rings (urpc.ts, the fast path the benchmarks measure): messages are recorded
+// by the channel calls (channel.ts) around them, once per published batch and message end;
+// the rest at dispatcher life-cycle events and context switches.
 import { hostTime } from "./host";
 import { C_CLOCK, C_DCBS, C_TRACE, DCB_SIZE, D_ID, TRACE_SIZE } from "./shared/layout";
-import { H_FIRST, H_LAST, SLOT_HEADER } from "./shared/channel";
+import { H_BATCH_SHIFT, H_FIRST, H_LAST, P_RX_SEQ, P_TX_HEAD, P_TX_SEQ, SLOT_HEADER } from "./shared/channel";
+import { privateLine, slotOf } from "./urpc";
 import {
   NONE, NONE16, R_A, R_B, R_C, R_D, R_E, R_HEAD, R_TIME, TRACE_RECORD, TR_COUNT, TR_DROPPED,
   TR_RECORDS, TR_RECV, TR_SEND, TR_SWITCH, traceCapacity, traceHead,
@@ -52,17 +55,23 @@ function idOf(slot: u32): u32 {
 }
 
 /**
- * A batch of slots from `seq` on is about to be published by side `side` of channel c with
- * header `h` on its first slot: `first` and `last` are its first and last slots (the ring may
- * wrap between them; the last one's header is written already unless it is the first).
+ * Side `side` of channel c is about to publish the `n` slots it has written (urpc.ts
+ * writeSlot): recorded before they are visible, so that no receive can be recorded first.
+ * The first slot's header is still in the private line; the others' are in their slots.
  */
-export function traceSend(c: usize, side: u32, seq: u32, h: u32, first: usize, last: usize): void {
-  const lastHeader = last == first ? h : load<u32>(last + SLOT_HEADER);
-  record(TR_SEND, side, lastHeader & 0xffff, <u32>c, seq, h, load<u32>(first), 0);
+export function traceSend(c: usize, side: u32, n: u32): void {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_TX_SEQ);
+  const h = load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT);
+  const last = n == 1 ? h : load<u32>(slotOf(c, side, seq + n - 1) + SLOT_HEADER);
+  record(TR_SEND, side, last & 0xffff, <u32>c, seq, h, load<u32>(slotOf(c, side, seq)), 0);
 }
 
-/** Slot `seq` (header h, at `slot`) was taken from channel c by side `side`. */
-export function traceRecv(c: usize, side: u32, seq: u32, slot: usize, h: u32): void {
+/** Side `side` of channel c is about to take its next slot (peek() has seen it arrive). */
+export function traceRecv(c: usize, side: u32): void {
+  const seq = load<u32>(privateLine(c, side) + P_RX_SEQ);
+  const slot = slotOf(c, side ^ 1, seq);
+  const h = load<u32>(slot + SLOT_HEADER);
   if ((h & (H_FIRST | H_LAST)) == 0) return; // the middle of a long message: nothing to see
   record(TR_RECV, side, 0, <u32>c, seq, h, load<u32>(slot), 0);
 }

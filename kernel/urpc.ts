@@ -8,7 +8,6 @@
 import { count, stallFor } from "./core";
 import { TOUCH_READ, TOUCH_STORE, coherent, touch } from "./coherence";
 import { hostWake } from "./host";
-import { traceRecv, traceSend, tracing } from "./trace";
 import {
   CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_MASK, H_BATCH_SHIFT, H_FIRST, H_LAST,
   H_SEQ_MASK, H_SEQ_SHIFT, H_TYPE_SHIFT, H_VALID, H_WORDS_MASK, P_RX_ACKED, P_RX_COVERED,
@@ -34,7 +33,7 @@ import {
 }
 
 /** slot `seq` of the ring side `side` sends on */
-@inline function slotOf(c: usize, side: u32, seq: u32): usize {
+@inline export function slotOf(c: usize, side: u32, seq: u32): usize {
   const n = slots(c);
   return c + CH_RINGS + <usize>side * n * SLOT_SIZE + <usize>(seq & (n - 1)) * SLOT_SIZE;
 }
@@ -102,11 +101,7 @@ export function ring(core: u32, bits: u32): void {
 @inline export function publishSlots(c: usize, side: u32, n: u32): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ);
-  const first = slotOf(c, side, seq);
-  const h = load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT);
-  // recorded before it is visible: no receiver can record taking it before it was sent
-  if (tracing) traceSend(c, side, seq, h, first, slotOf(c, side, seq + n - 1));
-  publish(first, h);
+  publish(slotOf(c, side, seq), load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT));
   store<u32>(p + P_TX_SEQ, seq + n);
   count(C_MSGS_SENT, n);
 }
@@ -153,7 +148,6 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
   copyWords(dst, slot, h & H_WORDS_MASK);
   store<u32>(p + P_RX_SEQ, seq + 1);
   count(C_MSGS_RECV);
-  if (tracing) traceRecv(c, side, seq, slot, h);
   if (seq + 1 - load<u32>(p + P_RX_ACKED) >= slots(c) >> 1) giveCredits(c, side, peerCore);
   return h;
 }

@@ -148,6 +148,26 @@ describe('the kernel\'s trace buffer', () => {
   });
 });
 
+describe('tracing compiled in', () => {
+  // the cost of tracing that is off: none where it would show — the URPC ring functions
+  // (inlined into the fast-path benchmark loops) and the interpreters never test the flag
+  for (const isa of ['r32', 's32', 'a32']) {
+    it(`leaves ${isa}'s interpreter and the ring loops without a trace test`, () => {
+      const wat = readFileSync(`dist/wasm/kernel-${isa}.wat`, 'utf8');
+      const body = (fn: string) => {
+        const at = wat.indexOf(`(func $kernel/${fn} `);
+        expect(at, fn).toBeGreaterThan(0);
+        return wat.slice(at, wat.indexOf('\n )\n', at));
+      };
+      for (const fn of [`interp/${isa}/interpret`, 'bench/benchPing', 'bench/benchPong', 'bench/benchSend', 'bench/benchSendBatched', 'bench/benchRecv']) {
+        expect(body(fn), fn).not.toContain('kernel/trace/');
+      }
+      // while the channel calls do, once per batch and per message end
+      expect(body('channel/sendCall')).toContain('global.get $kernel/trace/tracing');
+    });
+  }
+});
+
 describe('trace files', () => {
   it('are checked when read, with errors naming the file', () => {
     const good = JSON.parse(readFileSync('test/golden/trace/pingpong.json', 'utf8'));
