@@ -70,6 +70,8 @@ describe('the trace page in headless Chromium', () => {
   it('renders to a screenshot that is not blank and shows the arrows', async () => {
     const page = await browser.newPage();
     await page.goto('file://' + html);
+    // the chart scrolls inside its box on the page; unclip it to photograph all of it
+    await page.addStyleTag({ content: '.scroll { max-height: none !important; }' });
     const shot = await page.locator('svg.sequence').screenshot();
     const file = join(dir, 'sequence.png');
     writeFileSync(file, shot);
