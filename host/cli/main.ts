@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
 const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./run.js'),
   () => import('./view.js'),
+  () => import('./trace.js'),
   () => import('./topo.js'),
   () => import('./debug.js'),
   () => import('./demo.js'),

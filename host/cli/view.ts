@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../../toolchain/errors.js';
 import { chromeTrace } from '../trace/chrome.js';
-import { readLog } from '../trace/log.js';
+import { type TraceLog, readLog } from '../trace/log.js';
 import { matchMessages } from '../trace/messages.js';
 import { tracePage } from '../view/page.js';
 
@@ -16,6 +16,12 @@ export function writeOutput(flag: string, path: string, text: string): void {
   } catch (e) {
     throw new UserError(`${flag} ${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+/** What was written: `pp.html, pp.chrome.json: 219 events, 36 messages between cores`. */
+export function summary(files: (string | undefined)[], log: TraceLog): string {
+  const n = matchMessages(log).length;
+  return `${files.filter(Boolean).join(', ')}: ${log.events.length} events, ${n} message${n === 1 ? '' : 's'} between cores\n`;
 }
 
 export function register(program: Command): void {
@@ -36,7 +42,6 @@ Examples:
       const html = o.output ?? (o.chrome ? undefined : file.replace(/\.json$/i, '') + '.html');
       if (html) writeOutput('--output', html, tracePage(log));
       if (o.chrome) writeOutput('--chrome', o.chrome, JSON.stringify(chromeTrace(log)));
-      const n = matchMessages(log).length;
-      process.stderr.write(`${[html, o.chrome].filter(Boolean).join(' and ')}: ${log.events.length} events, ${n} message${n === 1 ? '' : 's'} between cores\n`);
+      process.stderr.write(summary([html, o.chrome], log));
     });
 }

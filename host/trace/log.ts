@@ -72,11 +72,12 @@ export function formatLog(log: TraceLog): string {
   return `${header}, "events": [\n${events.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
 }
 
-export function writeLog(path: string, log: TraceLog): void {
+/** Writes the trace file given with option `flag`, with a one-line error if it cannot. */
+export function writeLog(path: string, log: TraceLog, flag = '--trace'): void {
   try {
     writeFileSync(path, formatLog(log));
   } catch (e) {
-    throw new UserError(`--trace ${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UserError(`${flag} ${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }
 

@@ -31,7 +31,7 @@ describe('wasmfish run --trace and wasmfish view', () => {
   it('draws it as a self-contained HTML page and as a Chrome trace', () => {
     const r = runCli(['view', trace, '-o', join(dir, 'pp.html'), '--chrome', join(dir, 'pp.chrome.json')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/pp\.html and .*pp\.chrome\.json: 219 events, 36 messages between cores/);
+    expect(r.stderr).toMatch(/pp\.html, .*pp\.chrome\.json: 219 events, 36 messages between cores/);
     const html = readFileSync(join(dir, 'pp.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
@@ -41,6 +41,16 @@ describe('wasmfish run --trace and wasmfish view', () => {
   it('writes the page beside the trace by default', () => {
     expect(runCli(['view', trace]).code).toBe(0);
     expect(existsSync(join(dir, 'pp.html'))).toBe(true);
+  });
+
+  it('runs and draws in one step with wasmfish trace, exiting with the program\'s code', () => {
+    const r = runCli(['trace', 'examples/pingpong.mn', '-o', join(dir, 'mn.html'), '--json', join(dir, 'mn.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('cycles per round trip');
+    expect(r.stderr).toMatch(/mn\.html, .*mn\.json: \d+ events, 36 messages between cores/);
+    expect(readFileSync(join(dir, 'mn.html'), 'utf8')).toContain('class="sequence"');
+    expect(JSON.parse(readFileSync(join(dir, 'mn.json'), 'utf8')).program).toBe('examples/pingpong.mn');
+    expectOneLineError(runCli(['trace', 'examples/pingpong.mn', '-o', '/nonexistent/dir/x.html']), /^wasmfish: --output \/nonexistent\/dir\/x\.html: cannot write it \(ENOENT\)$/m);
   });
 
   it('traces parallel runs too', () => {
