@@ -24,8 +24,8 @@ function projectRoot(): string {
 export const WASMFISH_BIN = join(projectRoot(), 'bin', 'wasmfish.js');
 
 /** Runs `wasmfish ...args` in `cwd` (with `input` on its standard input) and returns its exit code and output. */
-export function runCli(args: readonly string[], cwd: string = process.cwd(), input?: string): CliResult {
-  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, input: input ?? '' });
+export function runCli(args: readonly string[], cwd: string = process.cwd(), input?: string, timeout = 30_000): CliResult {
+  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout, input: input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
