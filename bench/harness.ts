@@ -52,7 +52,12 @@ export function markdownTable(head: string[], rows: string[][]): string {
 }
 
 /** Writes bench/results/<name>.json (or to `dir`) and returns its path. */
-export function writeResults(name: string, results: unknown, dir = join(projectRoot(), 'bench', 'results')): string {
+/** Where results go: bench/results, or $WASMFISH_BENCH_RESULTS (the tests use a scratch directory). */
+export function resultsDir(): string {
+  return process.env.WASMFISH_BENCH_RESULTS || join(projectRoot(), 'bench', 'results');
+}
+
+export function writeResults(name: string, results: unknown, dir = resultsDir()): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
   writeFileSync(path, JSON.stringify({ benchmark: name, date: new Date().toISOString(), machine: hostMachine(), results }, null, 2) + '\n');

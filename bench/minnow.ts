@@ -4,7 +4,7 @@
 // length (the busiest core's clock). The counts are simulated, so one run of each suffices
 // and the table is the same on any host.
 //
-//   npx tsx bench/minnow.ts [--markdown]      prints the tables, writes bench/results/minnow.json
+//   npx wasmfish bench minnow [--markdown]    prints the tables, writes bench/results/minnow.json
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ISA_NAMES, type IsaName } from '../isa/index.js';

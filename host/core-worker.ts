@@ -12,6 +12,8 @@ import { instantiateKernel } from './kernel.js';
 import { MachineMemory, type MemoryPlan } from './memory.js';
 import { Monitor } from './monitor/monitor.js';
 import { CTL_GO, CTL_STATE, CTL_STOP, CoreState, type WorkerMessage, ctlLive } from './parallel-protocol.js';
+import type { TraceEvent } from './trace/event.js';
+import { CoreRecorder } from './trace/recorder.js';
 
 export interface CoreWorkerData {
   readonly core: number;
@@ -30,6 +32,8 @@ export interface CoreWorkerData {
   readonly spin: number;
   /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
   readonly dieAfterMs?: number;
+  /** record a trace, stamped with wall-clock time since `epoch` (ms, performance.timeOrigin based) */
+  readonly trace?: { readonly epoch: number };
 }
 
 const d = workerData as CoreWorkerData;
@@ -49,10 +53,23 @@ const monitor = new Monitor({
     ended: (e) => { Atomics.sub(ctl, live, 1); post({ kind: 'ended', ...e }); },
   },
 });
+// trace records are stamped with one wall clock shared by every worker: ns since the run began
+const wallClock = d.trace && ((epoch: number) => () => (performance.timeOrigin + performance.now() - epoch) * 1e6)(d.trace.epoch);
 // the kernel rings doorbells and notifies sleepers itself (kernel/urpc.ts ring())
-const kernel = instantiateKernel(d.module, d.memory, monitor.imports(() => {}));
+const kernel = instantiateKernel(d.module, d.memory, { ...monitor.imports(() => {}), host_time: wallClock });
 kernel.init(d.core, coreBlock(d.core), d.period);
 monitor.attach(kernel);
+const recorder = wallClock && new CoreRecorder({ core: d.core, kernel, view: mem.view, wallClock });
+if (recorder) monitor.trace = (s) => recorder.step(s);
+/** trace events not yet posted to the main thread: sent in batches, and before sleeping */
+let traced: TraceEvent[] = [];
+function postTrace(force: boolean): void {
+  if (!recorder) return;
+  for (const e of recorder.take()) traced.push(e);
+  if (traced.length === 0 || (!force && traced.length < 2000)) return;
+  post({ kind: 'trace', core: d.core, events: traced, dropped: recorder.dropped });
+  traced = [];
+}
 // boot barrier: a core's init clears its block (doorbell included), so nobody may ring it
 // before every core is up
 post({ kind: 'booted', core: d.core });
@@ -81,10 +98,12 @@ while (Atomics.load(ctl, CTL_STOP) === 0) {
   }
   const r = kernel.run(Math.min(d.maxCycles, now + d.quantum));
   monitor.turn();
+  postTrace(false);
   if (r !== RUN_IDLE || kernel.runnable() > 0 || monitor.busy) continue;
   // poll-then-block: a bounded spin on the doorbell, then sleep until a sender rings it
   for (let i = 0; i < d.spin && Atomics.load(words, bell) === 0; i++);
   if (Atomics.load(words, bell) !== 0) continue;
+  postTrace(true);
   Atomics.store(words, asleep, 1);
   setState(CoreState.Asleep);
   if (Atomics.load(words, bell) === 0 && Atomics.load(ctl, CTL_STOP) === 0) Atomics.wait(words, bell, 0, 200);
@@ -92,4 +111,5 @@ while (Atomics.load(ctl, CTL_STOP) === 0) {
   setState(CoreState.Running);
 }
 setState(CoreState.Done);
+postTrace(true);
 post({ kind: 'done', core: d.core });

@@ -36,6 +36,9 @@ export interface KernelExports {
   mon_recv(h: number): number;
   doorbell_take(bits: number): number;
   charge(cycles: number): void;
+  /** starts trace records in the core's buffer (kernel/shared/trace.ts); wall: 1 = stamp them
+   *  with host_time() instead of the core's cycles */
+  trace_start(wall: number): void;
   /** publishes n words of the message buffer and `seq` in a shared line (cost model sees it) */
   line_write(line: number, n: number, seq: number): void;
   /** reads a shared line into the message buffer; returns its sequence word */
@@ -59,6 +62,8 @@ export interface KernelImports {
   host_syscall(slot: number, num: number): number;
   /** this kernel rang core `core`'s doorbell */
   host_wake(core: number): void;
+  /** wall-clock nanoseconds since the run began, for trace records (parallel mode only) */
+  host_time?(): number;
 }
 
 const modules = new Map<IsaName, WebAssembly.Module>();
@@ -91,6 +96,8 @@ export function instantiateKernel(
       host_event: imports.host_event,
       host_syscall: imports.host_syscall,
       host_wake: imports.host_wake,
+      // only called while tracing with wall-clock stamps
+      host_time: imports.host_time ?? (() => 0),
     },
   });
   return instance.exports as unknown as KernelExports;

@@ -3,16 +3,21 @@
 // Graphite/ZSim style), until every core is idle or has reached the cycle limit. The same
 // program on the same machine gives byte-identical output and cycle counts.
 import { RUN_IDLE } from '../kernel/shared/kabi.js';
-import type { Machine } from './machine.js';
+import type { Core, Machine } from './machine.js';
 
 export interface LockstepOptions {
   /** stop each core when its clock reaches this many cycles (default: no limit) */
   readonly maxCycles?: number;
   /** cycles a core runs before the scheduler looks again (default 5000) */
   readonly quantum?: number;
+  /**
+   * called after each quantum of a core (and its monitor's turn): the tracer empties the
+   * core's trace buffer, the debugger checks breakpoints; true stops the run ('stopped')
+   */
+  readonly afterRun?: (core: Core) => boolean | void;
 }
 
-export type StopReason = 'done' | 'max-cycles';
+export type StopReason = 'done' | 'max-cycles' | 'stopped';
 
 export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason {
   const maxCycles = opts.maxCycles ?? Number.MAX_SAFE_INTEGER;
@@ -60,6 +65,10 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
       // would be picked again and again, and the reader, ahead of it, never.
       const next = Math.min(...cores.map((o, i) => (i === pick || o.idle ? Infinity : o.kernel.now() * period[i])));
       c.kernel.idle_until(Math.min(maxCycles, Number.isFinite(next) ? Math.floor(next / period[pick]) + 1 : now + quantum));
+    }
+    if (opts.afterRun?.(c)) {
+      for (const i of parked) cores[i].idle = false;
+      return 'stopped';
     }
   }
 }

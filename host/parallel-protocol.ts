@@ -2,6 +2,7 @@
 // not the OS: the cores themselves talk only through the shared memory). The control block
 // is a small SharedArrayBuffer of its own.
 import type { FaultInfo } from './report.js';
+import type { TraceEvent } from './trace/event.js';
 
 /**
  * control words: stop flag, go flag, one CoreState per core, then each core's count of live
@@ -26,4 +27,6 @@ export type WorkerMessage =
   | ({ kind: 'started' } & Dispatcher)
   | ({ kind: 'ended'; code?: number; fault?: FaultInfo } & Dispatcher)
   | { kind: 'error'; core: number; message: string }
+  /** trace events of the core (in batches), and how many records its kernel dropped so far */
+  | { kind: 'trace'; core: number; events: TraceEvent[]; dropped: number }
   | { kind: 'done'; core: number };

@@ -22,6 +22,9 @@ import { type RunOptions, type RunResult, exitCodeOf, targetCores } from './run.
 import { lineLatency, resolveTopology } from './topology.js';
 import { C_DOORBELL, coreBlock } from '../kernel/shared/layout.js';
 import { FAULT_KILLED, faultText } from '../kernel/shared/faults.js';
+import { symbolName } from '../toolchain/image/lookup.js';
+import type { TraceEvent } from './trace/event.js';
+import { buildLog } from './trace/log.js';
 
 export interface ParallelOptions extends RunOptions {
   /** give up after this many seconds of wall time (default 120) */
@@ -64,6 +67,10 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   }
   /** the cores that died, and why */
   const dead = new Map<number, string>();
+  // tracing: every worker stamps events with wall-clock time since this moment
+  const epoch = performance.timeOrigin + performance.now();
+  const traced: TraceEvent[][] = topology.cores.map(() => []);
+  const dropped = topology.cores.map(() => 0);
 
   const workers = topology.cores.map((spec, core) => {
     const data: CoreWorkerData = {
@@ -72,6 +79,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       start: on.filter((c) => c === core).map(() => ({ image: 1, arg: opts.arg ?? 0 })),
       quantum: opts.quantum ?? 20000, maxCycles: opts.maxCycles ?? Number.MAX_SAFE_INTEGER, spin: opts.spin ?? 20000,
       dieAfterMs: inject?.core === core && !inject.terminate ? inject.afterMs : undefined,
+      trace: opts.trace ? { epoch } : undefined,
     };
     return new Worker(join(projectRoot(), 'dist', 'host', 'core-worker.js'), { workerData: data });
   });
@@ -148,6 +156,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
             break;
           }
           case 'error': diag(`wasmfish: core ${m.core}: ${m.message}\n`); finish('crashed'); break;
+          case 'trace': for (const e of m.events) traced[m.core].push(e); dropped[m.core] = m.dropped; break;
           case 'done': break;
         }
       });
@@ -181,6 +190,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   return {
     reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()],
     stats: topology.cores.map((_, i) => mem.coreStats(i)), topology, output: console.perCore, memory: mem,
+    trace: opts.trace ? buildLog({ mode: 'parallel', program: name, topology, layout: mem.layout, perCore: traced, dropped, symbol: (pc) => symbolName(image, pc) }) : undefined,
   };
 }
 

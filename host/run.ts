@@ -3,10 +3,13 @@
 // `run`, the demo and the tests all go through here.
 import type { WfxFile } from '../toolchain/image/format.js';
 import { UserError } from '../toolchain/errors.js';
+import { symbolName } from '../toolchain/image/lookup.js';
 import { runLockstep, type StopReason } from './lockstep.js';
 import { type DispatcherRecord, Machine } from './machine.js';
 import type { CoreStats, MachineMemory } from './memory.js';
 import { resolveTopology, type Topology } from './topology.js';
+import type { TraceLog } from './trace/log.js';
+import { MachineRecorder } from './trace/recorder.js';
 
 export interface RunOptions {
   /** preset name or machine file (default: 'default') */
@@ -29,6 +32,8 @@ export interface RunOptions {
   readonly diag?: (text: string) => void;
   /** the argument main() receives */
   readonly arg?: number;
+  /** record a trace of the run (RunResult.trace; docs/tracing.md) */
+  readonly trace?: boolean;
 }
 
 export interface RunResult {
@@ -49,6 +54,8 @@ export interface RunResult {
   readonly machine?: Machine;
   /** the machine's memory (parallel runs), to look into after the run */
   readonly memory?: MachineMemory;
+  /** what happened, when asked for (RunOptions.trace) */
+  readonly trace?: TraceLog;
 }
 
 export const EXIT_FAULT = 139;
@@ -78,8 +85,11 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     diag: opts.diag,
   });
   const on = targetCores(topology, opts.on);
+  const recorder = opts.trace ? new MachineRecorder(machine) : undefined;
   const main = on.map((core) => machine.spawn(machine.load(image, name), core, opts.arg ?? 0));
-  let reason: RunResult['reason'] = runLockstep(machine, { maxCycles: opts.maxCycles, quantum: opts.quantum });
+  let reason: RunResult['reason'] = runLockstep(machine, {
+    maxCycles: opts.maxCycles, quantum: opts.quantum, afterRun: recorder && ((c) => recorder.drain(c.id)),
+  });
   machine.console.flush();
   const diag = opts.diag ?? ((t: string) => process.stderr.write(t));
   const stuck = machine.live();
@@ -97,6 +107,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     topology,
     output: machine.console.perCore,
     machine,
+    trace: recorder?.log(name, (pc) => symbolName(image, pc)),
   };
 }
 

@@ -8,6 +8,7 @@ import { ring } from "./urpc";
 import { block as blockSlot, complete as completeSlot, kill } from "./dispatcher";
 import { C_IDLE, C_MSGBUF } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
+import { traceStart } from "./trace";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
   channelInit, closeSide, closedSides, endpointClose, endpointOpen, monitorRecv, monitorSend,
@@ -115,6 +116,13 @@ export function line_read(line: u32): u32 {
 /** Rings core `core`'s doorbell with `bits` (DB_*). */
 export function doorbell_ring(core: u32, bits: u32): void {
   ring(core, bits);
+}
+
+// ── tracing (kernel/trace.ts, shared/trace.ts) ───────────────────────────────────────
+/** Starts writing trace records to this core's buffer, stamped with cycles or (wall != 0)
+ *  the host's wall clock. */
+export function trace_start(wall: u32): void {
+  traceStart(coreBase, wall != 0);
 }
 
 /** Charges `cycles` of monitor work to this core's clock. */

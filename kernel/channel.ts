@@ -21,6 +21,8 @@ import {
   completeMessage, credits, giveCredits, notifyReceiver, peek, peerClosed, publicLine,
   publishSlots, ring, slots, takeSlot, typeOf, writeSlot,
 } from "./urpc";
+import { TR_CHAN, TR_CLOSE } from "./shared/trace";
+import { record, traceRecv, traceSend, tracing } from "./trace";
 import { enterAddressSpace, readable, trRead, trWrite, writable } from "./vm";
 
 /** Polls of an empty ring before a receiver blocks: in parallel mode only (lockstep blocks at
@@ -49,6 +51,7 @@ export function channelInit(c: usize, nslots: u32, coreA: u32, coreB: u32): void
   store<u32>(c + CH_H_CORE_A, coreA);
   store<u32>(c + CH_H_CORE_B, coreB);
   atomic.store<u32>(c + CH_H_MAGIC, CH_MAGIC);
+  if (tracing) record(TR_CHAN, 0, 0, <u32>c, nslots, coreA, coreB, 0);
 }
 
 /** Opens this core's end (`side`) of channel c; returns the handle, or -1 if the table is full. */
@@ -83,6 +86,7 @@ export function closeSide(c: usize, side: u32): void {
   const q = publicLine(c, side);
   stallFor(touch(q, TOUCH_STORE));
   atomic.store<u32>(q + Q_CLOSED, 1);
+  if (tracing) record(TR_CLOSE, side, 0, <u32>c, 0, 0, 0, 0);
   const peer = publicLine(c, side ^ 1);
   if (atomic.load<u32>(peer + Q_RX_WAITING) != 0 || atomic.load<u32>(peer + Q_TX_WAITING) != 0) {
     ring(load<u32>(c + (side == 0 ? CH_H_CORE_B : CH_H_CORE_A)), DB_CHANNEL);
@@ -179,6 +183,7 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
       writeSlot(c, side, s, scratch, words, 0, done == 0, done + words == n);
       done += words;
     }
+    if (tracing) traceSend(c, side, k);
     publishSlots(c, side, k);
   } while (done < n);
   setWaiting(e, Q_TX_WAITING, false);
@@ -215,6 +220,7 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
     const words = h & H_WORDS_MASK;
     if (done == 0 && (h & H_FIRST) == 0) { takeSlot(c, side, scratch, peer); continue; } // stray fragment
     if (!writable(buf + (done << 2), words << 2)) return fault(buf);
+    if (tracing) traceRecv(c, side);
     takeSlot(c, side, scratch, peer);
     for (let i: u32 = 0; i < words; i++) store<u32>(trWrite(buf + ((done + i) << 2)), load<u32>(scratch + (i << 2)));
     done += words;
@@ -299,6 +305,7 @@ export function monitorSend(h: u32, n: u32, type: u32): i32 {
     writeSlot(c, side, i, buf + (done << 2), words, type, i == 0, i == k - 1);
     done += words;
   }
+  if (tracing) traceSend(c, side, k);
   publishSlots(c, side, k);
   ring(load<u32>(e + EP_PEER), DB_MONITOR);
   return 0;
@@ -316,6 +323,7 @@ export function monitorRecv(h: u32): i32 {
   const buf = coreBase + C_MSGBUF;
   let words: u32 = 0, type: u32 = 0;
   for (let i: u32 = 0; i < k; i++) {
+    if (tracing) traceRecv(c, side);
     const h2 = takeSlot(c, side, buf + (words << 2), peer);
     if (i == 0) type = typeOf(h2);
     words += h2 & H_WORDS_MASK;

@@ -10,9 +10,11 @@ import { EV_EXIT, EV_FAULT } from "./shared/kabi";
 import {
   C_FAULTS, C_RQ_COUNT, C_RQ_HEAD, C_RUNQ, DCB_SIZE, DS_BLOCKED, DS_EXITED, DS_FAULTED,
   DS_FREE, DS_RUNNABLE, D_ASID, D_BUDGET, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC,
-  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, MACHINE_BASE,
+  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, D_SYS_NUM, MACHINE_BASE,
   MAX_DISPATCHERS, M_BUDGET, NO_SLOT,
 } from "./shared/layout";
+import { TR_BLOCK, TR_CREATE, TR_EXIT, TR_FAULT, TR_WAKE } from "./shared/trace";
+import { traceDispatcher, tracing } from "./trace";
 import { copyInsn, enterAddressSpace } from "./vm";
 
 /** Sets up the ISA's registers for a dispatcher entering `entry` with `arg` (see isa/<name>.ts
@@ -75,6 +77,7 @@ export function createDispatcher(
   if (!start(d, entry, arg, stackTop(stackSlot))) return -2;
   store<u32>(d + D_STATE, DS_RUNNABLE);
   rqPush(slot);
+  if (tracing) traceDispatcher(TR_CREATE, slot, entry, asid, 0);
   return <i32>slot;
 }
 
@@ -86,6 +89,7 @@ export function complete(slot: u32, result: u32): void {
   if (state(d) == DS_BLOCKED) {
     store<u32>(d + D_STATE, DS_RUNNABLE);
     rqPush(slot);
+    if (tracing) traceDispatcher(TR_WAKE, slot, 0, 0, 0);
   }
 }
 
@@ -96,6 +100,7 @@ export function block(slot: u32): void {
   if (current() == slot) setCurrent(NO_SLOT);
   else rqRemove(slot);
   store<u32>(d + D_STATE, DS_BLOCKED);
+  if (tracing) traceDispatcher(TR_BLOCK, slot, load<u32>(d + D_SYS_NUM), 0, 0);
 }
 
 /** Records the fault left by the interpreter or a system call (code, address) at pc. */
@@ -117,6 +122,10 @@ export function finish(slot: u32, endState: u32): void {
   else if (s == DS_RUNNABLE) rqRemove(slot);
   store<u32>(d + D_STATE, endState);
   if (endState == DS_FAULTED) count(C_FAULTS);
+  if (tracing) {
+    if (endState == DS_FAULTED) traceDispatcher(TR_FAULT, slot, load<u32>(d + D_FAULT), load<u32>(d + D_FAULT_ADDR), load<u32>(d + D_FAULT_PC));
+    else traceDispatcher(TR_EXIT, slot, load<u32>(d + D_EXIT_CODE), 0, 0);
+  }
   closeOwnedBy(slot);
   hostEvent(endState == DS_FAULTED ? EV_FAULT : EV_EXIT, slot);
   store<u32>(d + D_STATE, DS_FREE);

@@ -1,5 +1,5 @@
 // The Wasm/host boundary, kernel side: everything the kernel asks of the host (TypeScript,
-// host/kernel.ts) goes through these three imports. Codes are in shared/kabi.ts.
+// host/kernel.ts) goes through these imports. Codes are in shared/kabi.ts.
 
 /** Dispatcher `slot` wrote `len` bytes to this core's console buffer (C_CONSOLE). */
 @external("env", "host_console")
@@ -19,3 +19,7 @@ export declare function hostSyscall(slot: u32, num: i32): i32;
 /** This kernel rang core `core`'s doorbell: in lockstep mode the host schedules that core. */
 @external("env", "host_wake")
 export declare function hostWake(core: u32): void;
+
+/** Nanoseconds of the host's wall clock since the run began: trace records in parallel mode. */
+@external("env", "host_time")
+export declare function hostTime(): f64;

@@ -33,7 +33,7 @@ import {
 }
 
 /** slot `seq` of the ring side `side` sends on */
-@inline function slotOf(c: usize, side: u32, seq: u32): usize {
+@inline export function slotOf(c: usize, side: u32, seq: u32): usize {
   const n = slots(c);
   return c + CH_RINGS + <usize>side * n * SLOT_SIZE + <usize>(seq & (n - 1)) * SLOT_SIZE;
 }

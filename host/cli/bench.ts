@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../toolchain/errors.js';
 import { describeMachine, interpTables, benchInterp } from '../../bench/interp.js';
 import { benchUrpc, urpcTables } from '../../bench/urpc.js';
+import { benchMinnow, minnowTables } from '../../bench/minnow.js';
 import { intOption } from './options.js';
 
 const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; samples?: number; markdown?: boolean }) => Promise<string> }> = {
@@ -19,6 +20,13 @@ const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; sa
     run: async (o) => {
       const r = await benchUrpc(o);
       return `${urpcTables(r, o.markdown)}\nresults: ${r.file}\n`;
+    },
+  },
+  minnow: {
+    about: 'guest instructions, simulated cycles and code bytes of each Minnow example on r32, s32, a32 (simulated: the same on any host)',
+    run: async (o) => {
+      const r = benchMinnow();
+      return `${minnowTables(r.results, o.markdown)}\nresults: ${r.file}\n`;
     },
   },
 };

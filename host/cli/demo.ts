@@ -9,6 +9,7 @@ import { resolveTopology } from '../topology.js';
 
 export const DEMO_SOURCES = ['hello-r32.s', 'hello-s32.s', 'hello-a32.s'].map((f) => join('examples', 'asm', f));
 export const PINGPONG_SOURCES = ['pingpong-r32.s', 'pingpong-a32.s'].map((f) => join('examples', 'asm', f));
+export const MINNOW_SOURCE = join('examples', 'sum-messages.mn');
 
 export function register(program: Command): void {
   program
@@ -27,8 +28,13 @@ export function register(program: Command): void {
       out(`connects to it by name over a URPC channel, and they bounce a counter back and forth:\n\n`);
       const pp = runImage(buildImage(PINGPONG_SOURCES.map((f) => join(projectRoot(), f))), 'pingpong', { prefix: true });
       out('\n' + formatStats(pp));
+      out(`\nLast, ${MINNOW_SOURCE}, written once in Minnow and compiled for all three ISAs: every core sums\n`);
+      out(`its share of an array and sends its part to main on core 0 as a message (no atomics, so a32 joins in):\n\n`);
+      const sum = runImage(buildImage([join(projectRoot(), MINNOW_SOURCE)]), 'sum-messages', { prefix: true });
+      out('\n' + formatStats(sum));
       out(`\nNext: wasmfish run ${PINGPONG_SOURCES.join(' ')} --parallel (real threads),\n`);
+      out(`      wasmfish trace ${MINNOW_SOURCE} -o sum.html (see the messages), wasmfish debug, wasmfish topo amd-4x4,\n`);
       out(`      wasmfish experiment shared-vs-messages, wasmfish bench urpc, wasmfish --help\n`);
-      process.exitCode = result.exitCode || pp.exitCode;
+      process.exitCode = result.exitCode || pp.exitCode || sum.exitCode;
     });
 }

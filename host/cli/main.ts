@@ -10,6 +10,10 @@ type Register = (program: Command) => void;
 /** Subcommand modules, in the order `--help` lists them. */
 const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./run.js'),
+  () => import('./view.js'),
+  () => import('./trace.js'),
+  () => import('./topo.js'),
+  () => import('./debug.js'),
   () => import('./demo.js'),
   () => import('./bench.js'),
   () => import('./experiment.js'),

@@ -1,55 +1,30 @@
 // `wasmfish run`: builds a program (Minnow, assembly, objects or an image) and runs it on an
 // emulated machine until it ends; exits with the program's exit code.
 import type { Command } from 'commander';
-import { PRESET_NAMES } from '../topology.js';
-import { buildImage } from '../../toolchain/build.js';
 import { type ParallelOptions, runParallel } from '../parallel.js';
+import { formatStats, runImage } from '../run.js';
+import { writeLog } from '../trace/log.js';
 import { UserError } from '../../toolchain/errors.js';
-import { type RunOptions, formatStats, runImage } from '../run.js';
-import { isaOption } from './as.js';
-import { coreSelection, intOption } from './options.js';
+import { type ProgramFlags, intOption, programCommand, programFrom } from './options.js';
 
-interface RunFlags {
-  machine?: string;
-  cores?: string;
-  core?: number[] | 'all';
-  maxCycles?: number;
+interface RunFlags extends ProgramFlags {
   stats?: boolean;
-  prefix?: boolean;
-  isa?: string;
-  entry?: string;
-  arg?: number;
   quantum?: number;
-  timeslice?: number;
-  budget?: number;
-  memory?: number;
   parallel?: boolean;
   timeout?: number;
+  trace?: string;
 }
 
 export function register(program: Command): void {
-  program
-    .command('run')
-    .description('build a program and run it on an emulated machine (lockstep, deterministic)')
-    .argument('<files...>', 'a .mn program, .s sources and .o objects to link, or a .wfx image')
-    .option('-m, --machine <name>', `machine preset (${PRESET_NAMES.join(', ')}) or a .json machine file`, 'default')
-    .option('--cores <list>', 'ISA of each core, e.g. r32,s32,a32 or r32*4,a32*2 (replaces the default machine\'s cores)')
-    .option('-c, --core <n>', 'core(s) to start the program on: a number, a list like 0,2, or all', coreSelection)
-    .option('--max-cycles <n>', 'stop when a core reaches this many simulated cycles', intOption('--max-cycles', 1, Number.MAX_SAFE_INTEGER))
+  programCommand(program, 'run', 'build a program and run it on an emulated machine (lockstep, deterministic)')
     .option('--stats', 'print per-core instructions, cycles and faults when it ends (to stderr)')
-    .option('--prefix', 'label every output line with its core: [core 2 s32] ...')
-    .option('--isa <name>', 'ISA of assembly files that have no .isa line')
-    .option('--entry <symbol>', 'entry point (default: _start, else main)')
-    .option('--arg <n>', 'the argument the entry function receives', intOption('--arg', -(2 ** 31), 2 ** 32 - 1), 0)
     .option('--quantum <cycles>', 'cycles a core runs before the scheduler switches cores', intOption('--quantum', 1, 1e9))
-    .option('--timeslice <cycles>', 'dispatcher time slice on each core', intOption('--timeslice', 100, 1e9))
-    .option('--budget <cycles>', 'kill any dispatcher that runs more than this many cycles (fault: cycle budget exhausted)', intOption('--budget', 1, Number.MAX_SAFE_INTEGER))
-    .option('--memory <MiB>', 'physical memory for programs', intOption('--memory', 1, 1024))
     .option('-p, --parallel', 'one worker thread per core: real concurrency, no cycle cost model')
     .option('--timeout <seconds>', 'parallel mode: give up after this much wall time', intOption('--timeout', 1, 86400))
+    .option('--trace <file>', 'write a trace of the messages, dispatchers and monitor steps to <file> (see wasmfish view)')
     .addHelpText('after', `
 Exit status: the program's exit code; 139 if it faulted, 124 if --max-cycles stopped it,
-125 if its dispatchers deadlocked.
+125 if its dispatchers deadlocked, 70 if a core died (--parallel).
 
 Examples:
   $ wasmfish run examples/asm/hello-r32.s --stats
@@ -60,23 +35,11 @@ Examples:
   $ wasmfish run pingpong-r32.s pingpong-a32.s --parallel --prefix
 `)
     .action(async (files: string[], flags: RunFlags) => {
-      const image = buildImage(files, { isa: isaOption(flags.isa), entry: flags.entry });
+      const { image, name, options } = programFrom(files, flags);
+      const o = { ...options, quantum: flags.quantum, trace: flags.trace !== undefined };
       const injectFault = injectedFault(flags.parallel);
-      const run = flags.parallel
-        ? (img: typeof image, name: string, o: RunOptions) => runParallel(img, name, { ...o, timeoutSeconds: flags.timeout, injectFault })
-        : runImage;
-      const result = await run(image, files.join(' '), {
-        machine: flags.machine,
-        cores: flags.cores,
-        on: flags.core,
-        maxCycles: flags.maxCycles,
-        prefix: flags.prefix,
-        arg: flags.arg,
-        quantum: flags.quantum,
-        timeslice: flags.timeslice,
-        budget: flags.budget,
-        memoryMiB: flags.memory,
-      });
+      const result = flags.parallel ? await runParallel(image, name, { ...o, timeoutSeconds: flags.timeout, injectFault }) : runImage(image, name, o);
+      if (flags.trace !== undefined && result.trace) writeLog(flags.trace, result.trace);
       if (flags.stats) process.stderr.write(formatStats(result));
       process.exitCode = result.exitCode;
     });

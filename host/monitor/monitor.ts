@@ -25,7 +25,8 @@ import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
 import { Shootdown } from './shootdown.js';
 import { Agreement } from './agreement.js';
-import { type Kind, type Message, decode, encode, failedReply } from './protocol.js';
+import { type Kind, type Message, decode, encode, failedReply, fieldsOf } from './protocol.js';
+import { type HostStep, syscallName } from '../trace/event.js';
 
 /** What the harness around the machine (not the OS) observes of a monitor. */
 export interface MonitorEvents {
@@ -77,6 +78,8 @@ export class Monitor {
   /** cores whose monitor has died (parallel mode: their worker crashed) */
   private readonly dead = new Set<number>();
   private nextToken = 1;
+  /** where this monitor's protocol steps go while the run is traced (host/trace/recorder.ts) */
+  trace?: (step: HostStep) => void;
   /** the dispatcher whose system call is being served now, and whether it got its result */
   private inCall = -1;
   private doneInCall = false;
@@ -125,6 +128,7 @@ export class Monitor {
       return;
     }
     if (this.dead.has(core)) return;
+    this.trace?.({ ev: 'msend', to: core, msg: m.kind, fields: fieldsOf(m) });
     this.outbox[core].push(encode(m));
     this.flush(core);
   }
@@ -262,6 +266,7 @@ export class Monitor {
           const words = Array.from({ length: n }, (_, i) => this.mem.view.getUint32(buf + 4 * i, true));
           const m = decode(r >>> 16, words);
           this.kernel.charge(MONITOR_MESSAGE_CYCLES);
+          if (m) this.trace?.({ ev: 'mrecv', from: c, msg: m.kind, fields: fieldsOf(m) });
           if (m) this.handle(c, m);
         }
         // every message it sent has been read: a closed mesh channel now means its core died
@@ -339,6 +344,7 @@ export class Monitor {
 
   private syscall(slot: number, num: number): number {
     this.kernel.charge(MONITOR_CALL_CYCLES);
+    this.trace?.({ ev: 'call', id: this.dispatcherId(slot), call: syscallName(num) });
     this.inCall = slot;
     this.doneInCall = false;
     let r: number | typeof LATER;

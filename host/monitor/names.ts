@@ -170,6 +170,7 @@ export class NameService {
     if (channel === undefined) return E_NO_MEMORY;
     this.m.kernel.chan_init(channel, USER_SLOTS, this.m.core, client);
     this.m.kernel.charge(MONITOR_BIND_CYCLES);
+    this.m.trace?.({ ev: 'bind', ch: channel, service: s.name, client });
     const acceptor = s.acceptors.shift();
     if (acceptor !== undefined) this.m.complete(acceptor, this.open(acceptor, channel, 0, client));
     else s.ready.push({ channel, client });

@@ -132,3 +132,8 @@ export function decode(type: number, words: readonly number[]): Message | undefi
   }
   return { kind, fields: fields as Fields<Kind>, text, extra: words.slice(at) };
 }
+
+/** A message's fields in the order the protocol declares them (for traces). */
+export function fieldsOf(m: { kind: Kind; fields: object }): Record<string, number> {
+  return Object.fromEntries(MESSAGES[m.kind].fields.map((f) => [f, (m.fields as Record<string, number>)[f]]));
+}

@@ -76,7 +76,8 @@ export const CORES_BASE: u32 = MACHINE_BASE + MACHINE_SIZE;
 //  +0x8040  doorbell line: written by other cores to wake this one (its only shared line)
 //  +0x9000  channel endpoints: MAX_ENDPOINTS × EP_SIZE (shared/channel.ts)
 //  +0xa000  message buffer of the monitor (MSGBUF_SIZE)
-//  +0xb000  free for later use, up to CORE_SIZE
+//  +0xb000  trace buffer (TRACE_SIZE): records of what this core did, while tracing (shared/trace.ts)
+//  +0x10000 end (CORE_SIZE)
 export const CORE_SIZE: u32 = 0x10000;
 export const C_ID: u32 = 0x00;
 export const C_ISA: u32 = 0x04;
@@ -110,6 +111,8 @@ export const C_ASLEEP: u32 = 0x8044;    // 1 while the core waits on its doorbel
 export const C_ENDPOINTS: u32 = 0x9000;
 export const C_MSGBUF: u32 = 0xa000;
 export const MSGBUF_SIZE: u32 = 0x1000;
+export const C_TRACE: u32 = 0xb000;
+export const TRACE_SIZE: u32 = CORE_SIZE - C_TRACE;
 
 // Doorbell bits: why another core rang.
 export const DB_CHANNEL: u32 = 1;       // a channel a dispatcher here waits on has news

@@ -85,5 +85,9 @@ describe('wasmfish demo', () => {
     for (const label of ['[core 0 r32]', '[core 1 r32]', '[core 2 s32]', '[core 3 a32]']) {
       expect(r.stdout).toContain(`${label} Hello, multikernel!`);
     }
+    // the Minnow step: 4000 values i % 100 summed by four cores of three ISAs
+    const minnow = r.stdout.slice(r.stdout.indexOf('sum-messages.mn'));
+    expect(minnow).toContain('[core 0 r32] sum: 198000');
+    expect(minnow).toMatch(/^3\s+a32\s+[1-9]\d*\s/m); // the a32 core did part of it
   });
 });

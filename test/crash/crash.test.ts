@@ -78,7 +78,7 @@ describe('a core that dies in parallel mode', () => {
 
 describe('the fault-injection hook of the CLI', () => {
   it('WASMFISH_FAULT=core@ms kills a core of a --parallel run; the run says so and exits 70', () => {
-    const r = runCli(['run', join(HERE, 'afterlife.s'), '--cores', 'r32,r32', '--parallel'], process.cwd(), { WASMFISH_FAULT: '1@200' });
+    const r = runCli(['run', join(HERE, 'afterlife.s'), '--cores', 'r32,r32', '--parallel'], process.cwd(), undefined, 30_000, { WASMFISH_FAULT: '1@200' });
     expect(r.code).toBe(70);
     expect(r.stdout).toBe('-2\n139\n-2\n-2\n');
     expect(r.stderr).toContain('wasmfish: core 1 (r32) died: injected fault (200 ms after the start)');
@@ -86,11 +86,11 @@ describe('the fault-injection hook of the CLI', () => {
   });
 
   it('rejects a malformed value, or one without --parallel, with one line', () => {
-    const bad = runCli(['run', join(HERE, 'afterlife.s'), '--parallel'], process.cwd(), { WASMFISH_FAULT: 'soon' });
+    const bad = runCli(['run', join(HERE, 'afterlife.s'), '--parallel'], process.cwd(), undefined, 30_000, { WASMFISH_FAULT: 'soon' });
     expect(bad.stderr).toBe("wasmfish: WASMFISH_FAULT: 'soon' is not core@milliseconds or core@milliseconds,terminate\n");
-    const lockstep = runCli(['run', join(HERE, 'afterlife.s')], process.cwd(), { WASMFISH_FAULT: '1@10' });
+    const lockstep = runCli(['run', join(HERE, 'afterlife.s')], process.cwd(), undefined, 30_000, { WASMFISH_FAULT: '1@10' });
     expect(lockstep.stderr).toBe('wasmfish: WASMFISH_FAULT: cores have worker threads to kill only with --parallel\n');
-    const nocore = runCli(['run', join(HERE, 'afterlife.s'), '--parallel'], process.cwd(), { WASMFISH_FAULT: '9@10' });
+    const nocore = runCli(['run', join(HERE, 'afterlife.s'), '--parallel'], process.cwd(), undefined, 30_000, { WASMFISH_FAULT: '9@10' });
     expect(nocore.stderr).toBe('wasmfish: fault injection: core 9 does not exist (machine default has cores 0..3)\n');
   });
 });

@@ -23,9 +23,12 @@ function projectRoot(): string {
 
 export const WASMFISH_BIN = join(projectRoot(), 'bin', 'wasmfish.js');
 
-/** Runs `wasmfish ...args` in `cwd` (with `env` added) and returns its exit code and output. */
-export function runCli(args: readonly string[], cwd: string = process.cwd(), env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
+/**
+ * Runs `wasmfish ...args` in `cwd` (with `input` on its standard input and `env` added to its
+ * environment) and returns its exit code and output.
+ */
+export function runCli(args: readonly string[], cwd: string = process.cwd(), input?: string, timeout = 30_000, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [WASMFISH_BIN, ...args], { cwd, encoding: 'utf8', timeout, input: input ?? '', env: { ...process.env, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

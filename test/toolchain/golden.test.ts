@@ -2,28 +2,19 @@
 // checked-in files under test/golden/asm/. After a deliberate change, regenerate them with
 //   UPDATE_GOLDEN=1 npx vitest run test/toolchain/golden.test.ts
 // and review the diff before committing.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../toolchain/as/assemble.js';
 import { disassemble } from '../../toolchain/disasm/disassemble.js';
 import { objdump } from '../../toolchain/disasm/objdump.js';
 import { link } from '../../toolchain/link/link.js';
+import { golden as goldenFile } from '../support/golden.js';
 
 const GOLDEN_DIR = 'test/golden/asm';
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ISAS = ['r32', 's32', 'a32'] as const;
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (UPDATE || !existsSync(path)) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(path, actual);
-    if (!UPDATE) throw new Error(`${path} did not exist; it has been written: review and commit it`);
-    return;
-  }
-  expect(actual, `${path} differs (UPDATE_GOLDEN=1 regenerates it)`).toBe(readFileSync(path, 'utf8'));
-}
+const golden = (name: string, actual: string) => goldenFile(join(GOLDEN_DIR, name), actual);
 
 const objects = ISAS.map((isa) => {
   const file = `examples/asm/hello-${isa}.s`;
