@@ -62,7 +62,7 @@ interface Row { isa: IsaName; workload: string; median: number; p99: number; ref
 interface MachineRow { cores: number; mix: string; median: number; p99: number; perCore: number }
 
 export async function benchInterp(opts: { samples?: number; quick?: boolean } = {}): Promise<{ rows: Row[]; machine: MachineRow[]; file: string }> {
-  const samples = opts.samples ?? (opts.quick ? 2 : 5);
+  const samples = opts.samples ?? (opts.quick ? 2 : 7);
   const scale = opts.quick ? 0.1 : 1;
   const names = Object.keys(WORKLOADS);
   const machineSizes = opts.quick ? [4, 32] : [4, 32, 256];
@@ -73,7 +73,9 @@ export async function benchInterp(opts: { samples?: number; quick?: boolean } = 
       progress.tick(`${isa} ${name}`);
       const image = program(isa, name);
       const arg = name === 'fib' ? WORKLOADS[name] - (opts.quick ? 5 : 0) : Math.ceil(WORKLOADS[name] * scale);
-      kernelSample(image, isa, Math.ceil(arg / 10)); // warm up: let V8 optimise the interpreter
+      // warm up: V8 compiles Wasm with Liftoff first and tiers hot functions up to TurboFan in
+      // the background; two full-size runs let that finish before the timed samples
+      for (let w = 0; w < 2; w++) kernelSample(image, isa, arg);
       const k = Array.from({ length: samples }, () => kernelSample(image, isa, arg)).map((s) => s.instructions / s.seconds);
       const ref = Array.from({ length: Math.max(2, Math.ceil(samples / 2)) }, () => referenceSample(image, isa, REF_ARGS[name]))
         .map((s) => s.instructions / s.seconds);
