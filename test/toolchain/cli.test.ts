@@ -80,6 +80,17 @@ describe('wasmfish link and objdump', () => {
     expect(r.stdout).toBe(readFileSync('test/golden/asm/hello-r32.o.txt', 'utf8'));
   });
 
+  it('lists a 32-bit constant outside every section as a plain number', () => {
+    writeFileSync(join(dir, 'k.s'), '.isa s32\n.text\n.global main\nmain: push 0x12345678\n push msg\n ret 0\n.data\nmsg: .word 1\n');
+    expect(wasmfish('as', 'k.s').code).toBe(0);
+    expect(wasmfish('link', 'k.o').code).toBe(0);
+    const r = wasmfish('objdump', 'k.wfx');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/push 0x12345678\n/); // no symbol comment
+    expect(r.stdout).toMatch(/push 0x[0-9a-f]+ +; <msg>\n/);
+  });
+
   it('reports link errors in one line each', () => {
     writeFileSync(join(dir, 'u.s'), '.isa r32\nmain: call nowhere\n');
     expect(wasmfish('as', 'u.s').code).toBe(0);

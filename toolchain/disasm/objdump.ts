@@ -5,6 +5,7 @@ import type { Field, IsaName } from '../../isa/index.js';
 import { SECTION_SYMBOLS } from '../as/sections.js';
 import { UserError } from '../errors.js';
 import type { Reloc, Section, WfxFile, WfxSymbol } from '../image/format.js';
+import { sectionOf } from '../image/lookup.js';
 import { describeSection } from '../image/validate.js';
 import { disassembleLines, type DisasmSymbol, type FieldText } from './disassemble.js';
 
@@ -58,16 +59,11 @@ function labelsOf(file: WfxFile, i: number): DisasmSymbol[] {
 /** `<sym+off>` for an address inside section `i`, by the nearest symbol at or below it. */
 function symbolize(file: WfxFile, i: number, addr: number): string | undefined {
   const s = file.sections[i];
-  if (addr < s.addr || addr > s.addr + s.size) return undefined;
+  if (!s || addr < s.addr || addr > s.addr + s.size) return undefined;
   let best: DisasmSymbol | undefined;
   for (const l of labelsOf(file, i)) if (l.addr <= addr && (!best || l.addr > best.addr)) best = l;
   if (!best) return undefined;
   return addr === best.addr ? `<${best.name}>` : `<${best.name}+0x${(addr - best.addr).toString(16)}>`;
-}
-
-/** The section of an image that holds `addr`, if any. */
-function sectionAt(file: WfxFile, addr: number): number {
-  return file.sections.findIndex((s) => addr >= s.addr && addr < s.addr + Math.max(s.size, 1));
 }
 
 /** `foo`, `foo+4`: the symbol and addend of a relocation */
@@ -106,7 +102,7 @@ function textListing(file: WfxFile, i: number): string[] {
     const relocated = relocs.some((r) => r.offset === l.addr - s.addr);
     const comment = relocated ? undefined
       : l.target !== undefined ? symbolize(file, i, l.target) ?? `0x${hex8(l.target)}`
-      : l.value !== undefined && file.kind === 'image' ? symbolize(file, sectionAt(file, l.value), l.value) : undefined;
+      : l.value !== undefined && file.kind === 'image' ? symbolize(file, sectionOf(file, l.value), l.value) : undefined;
     const row = `${hex8(l.addr)}  ${hexBytes(l.bytes).padEnd(width)}  ${comment ? l.text.padEnd(28) + ' ; ' + comment : l.text}`;
     out.push(row.trimEnd());
   }

@@ -2,7 +2,8 @@
 // belongs to (for fault reports, traces and the debugger).
 import type { LineEntry, WfxFile, WfxSymbol } from './format.js';
 
-function sectionOf(image: WfxFile, addr: number): number {
+/** The index of the section that holds `addr`, or -1. */
+export function sectionOf(image: WfxFile, addr: number): number {
   return image.sections.findIndex((s) => addr >= s.addr && addr < s.addr + Math.max(s.size, 1));
 }
 
