@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { IsaName } from '../isa/index.js';
 import { assemble } from './as/assemble.js';
+import { compileForRun } from './cc/index.js';
 import { UserError } from './errors.js';
 import type { WfxFile } from './image/format.js';
 import { readWfx } from './image/read.js';
@@ -15,14 +16,6 @@ export interface BuildOptions {
   readonly isa?: IsaName;
   /** entry symbol (default: _start, else main) */
   readonly entry?: string;
-}
-
-/** A Minnow compiler, plugged in by toolchain/cc when it is present. */
-export type MinnowCompiler = (source: string, file: string) => WfxFile;
-let minnow: MinnowCompiler | undefined;
-
-export function registerMinnowCompiler(c: MinnowCompiler): void {
-  minnow = c;
 }
 
 const SOURCE_KINDS = '.mn (Minnow), .s (assembly), .o (object) or .wfx (image)';
@@ -42,8 +35,7 @@ export function buildImage(paths: readonly string[], opts: BuildOptions = {}): W
   const minnowFiles = paths.filter((p) => extname(p) === '.mn');
   if (minnowFiles.length > 0) {
     if (paths.length > 1) throw new UserError('a Minnow program is one .mn file; give it alone');
-    if (!minnow) throw new UserError('this wasmfish has no Minnow compiler');
-    return minnow(read(paths[0]).toString('utf8'), paths[0]);
+    return compileForRun(read(paths[0]).toString('utf8'), paths[0]);
   }
   const objects: LinkInput[] = [];
   for (const path of paths) {
@@ -64,6 +56,3 @@ export function buildImage(paths: readonly string[], opts: BuildOptions = {}): W
   return link(objects, { entry: opts.entry });
 }
 
-// The Minnow compiler plugs in here. It does not import this module (an import cycle would run
-// its registration before `minnow` above exists), so this module imports it.
-import { compileForRun } from './cc/index.js'; registerMinnowCompiler(compileForRun);

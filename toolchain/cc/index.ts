@@ -6,7 +6,6 @@
 // so dispatchers of the program on cores of different ISAs share its globals.
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
 import { assemble } from '../as/assemble.js';
-import type { MinnowCompiler } from '../build.js';
 import { DiagnosticError } from '../diagnostics.js';
 import type { WfxFile } from '../image/format.js';
 import { link } from '../link/link.js';
@@ -69,7 +68,7 @@ export function compile(source: string, opts: CompileOptions & { readonly isas?:
  * uses atomic_add or cas cannot run on a32, so it gets r32 and s32 slices only (`wasmfish cc`
  * reports the error instead, since it was asked for a32 too).
  */
-export const compileForRun: MinnowCompiler = (source, file) => {
+export const compileForRun = (source: string, file: string): WfxFile => {
   try {
     return compile(source, { file });
   } catch (e) {

@@ -24,9 +24,10 @@ export function link(objects: readonly LinkInput[], opts: LinkOptions = {}): Wfx
     checkWfx(obj, file);
   }
   const errors: string[] = [];
-  const groups = ISAS.map((isa) => objects.filter((o) => o.obj.sections.find((s) => s.kind === 'text')!.isa === isa.name))
-    .filter((g) => g.length > 0);
-  const slices = groups.map((g) => linkSlice(isaOfGroup(g), g, errors));
+  const slices = ISAS
+    .map((isa) => ({ isa, group: objects.filter((o) => o.obj.sections.find((s) => s.kind === 'text')!.isa === isa.name) }))
+    .filter(({ group }) => group.length > 0)
+    .map(({ isa, group }) => linkSlice(isa, group, errors));
   const fat = slices.length > 1;
   const entries = slices.map((slice) => {
     const found = findEntry(slice, opts.entry, fat ? ` in the ${slice.isa.name} objects` : '');
@@ -41,10 +42,6 @@ export function link(objects: readonly LinkInput[], opts: LinkOptions = {}): Wfx
     }
   }
   return imageOf(slices, entries);
-}
-
-function isaOfGroup(group: readonly LinkInput[]): string {
-  return group[0].obj.sections.find((s) => s.kind === 'text')!.isa!;
 }
 
 const describe = (s: Slice) => `the ${s.isa.name} objects (${s.files.join(', ')})`;

@@ -1,7 +1,7 @@
 // Links the objects of one ISA into one "slice": their text at textBase(isa), their data at
 // DATA_BASE and their bss right after, global symbols resolved, relocations applied. A fat
 // image is several slices that agree on data and bss (see link.ts).
-import { isaByName, type Isa } from '../../isa/index.js';
+import type { Isa } from '../../isa/index.js';
 import { DATA_BASE, HEAP_LIMIT, TEXT_REGION_SIZE, textBase } from '../../kernel/shared/addrspace.js';
 import { SECTION_SYMBOLS } from '../as/sections.js';
 import type { LineEntry, SectionKind, SymbolKind, WfxFile, WfxSymbol } from '../image/format.js';
@@ -62,8 +62,7 @@ function place(inputs: readonly LinkInput[], kind: SectionKind, start: number) {
 }
 
 /** Links one ISA's objects; problems are appended to `errors` (one line each). */
-export function linkSlice(isaName: string, inputs: readonly LinkInput[], errors: string[]): Slice {
-  const isa = isaByName(isaName)!;
+export function linkSlice(isa: Isa, inputs: readonly LinkInput[], errors: string[]): Slice {
   const text = place(inputs, 'text', textBase(isa.index));
   const data = place(inputs, 'data', DATA_BASE);
   const bssStart = alignUp(data.end, Math.max(1, ...inputs.flatMap((i) => i.obj.sections.filter((s) => s.kind === 'bss').map((s) => s.align))));
