@@ -25,21 +25,24 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
   // picoseconds per cycle of each core, to compare clocks of cores of different speeds
   const period = m.topology.cores.map((c) => 1e6 / c.mhz);
   const cores = m.cores;
-  const parked: number[] = [];
+  /** cores stopped at the cycle limit: never picked again in this run */
+  const parked = cores.map(() => false);
+  const unpark = () => cores.forEach((c, i) => { if (parked[i]) c.idle = false; });
   for (;;) {
     // the core furthest behind in simulated time (ties: lowest id): a runnable one, or an
     // idle one whose monitor has a timer due
     let pick = -1;
     let best = Infinity;
     for (let i = 0; i < cores.length; i++) {
+      if (parked[i]) continue;
       const c = cores[i];
       const t = (c.idle ? c.monitor.nextTimer : c.kernel.now()) * period[i];
       if (t < best) { best = t; pick = i; }
     }
     if (pick < 0) {
       // cores stopped at the limit still have work: a later run may continue them
-      for (const i of parked) cores[i].idle = false;
-      return parked.length > 0 ? 'max-cycles' : 'done';
+      unpark();
+      return parked.includes(true) ? 'max-cycles' : 'done';
     }
     const c = cores[pick];
     if (c.idle) {
@@ -49,8 +52,8 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
     }
     const now = c.kernel.now();
     if (now >= maxCycles) {
-      c.idle = true; // parked at the limit
-      parked.push(pick);
+      c.idle = true;
+      parked[pick] = true;
       continue;
     }
     // the monitor's turn on its core's clock — before the quantum, so messages that arrived
@@ -67,7 +70,7 @@ export function runLockstep(m: Machine, opts: LockstepOptions = {}): StopReason 
       c.kernel.idle_until(Math.min(maxCycles, Number.isFinite(next) ? Math.floor(next / period[pick]) + 1 : now + quantum));
     }
     if (opts.afterRun?.(c)) {
-      for (const i of parked) cores[i].idle = false;
+      unpark();
       return 'stopped';
     }
   }
