@@ -10,8 +10,8 @@ import { ImageStore } from './images.js';
 import { type KernelExports, instantiateKernel, kernelModule } from './kernel.js';
 import { type CoreStats, MachineMemory } from './memory.js';
 import { initMesh } from './mesh.js';
-import { type DispatcherEvent, Monitor, type MonitorEvents } from './monitor/monitor.js';
-import { type FaultInfo, formatFault } from './report.js';
+import { Monitor, type MonitorEvents } from './monitor/monitor.js';
+import { type DispatcherRecord, DispatcherLedger } from './dispatchers.js';
 import { type Topology, lineLatency } from './topology.js';
 
 export interface MachineOptions {
@@ -38,16 +38,6 @@ export interface Core {
   idle: boolean;
 }
 
-export interface DispatcherRecord {
-  readonly id: number;
-  readonly domain: number;
-  readonly core: number;
-  readonly program: string;
-  state: 'live' | 'exited' | 'faulted';
-  exitCode?: number;
-  fault?: FaultInfo;
-}
-
 /** A program image stored on the machine, ready to be started on any core. */
 export interface Program {
   readonly image: number;
@@ -60,13 +50,11 @@ export class Machine {
   readonly images = new ImageStore();
   readonly console: Console;
   readonly cores: Core[] = [];
-  readonly dispatchers = new Map<number, DispatcherRecord>();
-  private readonly diag: (text: string) => void;
+  readonly dispatchers: DispatcherLedger;
   private nextImage = 1;
 
   constructor(opts: MachineOptions) {
     const t = (this.topology = opts.topology);
-    this.diag = opts.diag ?? ((s) => process.stderr.write(s));
     // 1. size the shared memory and lay it out (kernel/shared/layout.ts), with the topology's
     //    cache-line latencies for the cost model
     this.mem = new MachineMemory({
@@ -79,8 +67,13 @@ export class Machine {
     });
     // 2. devices
     this.console = new Console(t, opts.console);
-    const events = this.events();
     const isas = t.cores.map((c) => c.isa);
+    this.dispatchers = new DispatcherLedger(this.console, isas, (id) => this.images.get(id).image, opts.diag ?? ((s) => process.stderr.write(s)));
+    const events: MonitorEvents = {
+      output: (core, dispatcher, bytes) => this.console.write(core, dispatcher, bytes),
+      started: (d) => this.dispatchers.started(d),
+      ended: (d) => this.dispatchers.ended(d),
+    };
     // 3. one kernel instance per core, all importing the same memory, each with its monitor
     t.cores.forEach((spec, id) => {
       const monitor = new Monitor({ core: id, isas, mem: this.mem, images: this.images, events });
@@ -91,35 +84,6 @@ export class Machine {
     // 4. the monitor mesh: a channel between every pair of monitors
     initMesh(this.cores[0].kernel, this.mem.layout);
     for (const c of this.cores) c.monitor.attach(c.kernel);
-  }
-
-  /** What the harness hears from the monitors: output, dispatchers starting and ending. */
-  private events(): MonitorEvents {
-    return {
-      output: (core, dispatcher, bytes) => this.console.write(core, dispatcher, bytes),
-      started: (d: DispatcherEvent) => {
-        this.dispatchers.set(d.id, { ...d, state: 'live' });
-      },
-      ended: (d) => {
-        const rec = this.dispatchers.get(d.id);
-        this.console.flushDispatcher(d.core, d.id);
-        if (!rec) return;
-        if (d.fault) {
-          rec.state = 'faulted';
-          rec.fault = d.fault;
-          const image = this.images.get(this.programOf(d.program)).image;
-          this.diag(formatFault(d.fault, d.core, this.cores[d.core].isa, `dispatcher ${d.id} of ${d.program}`, image));
-        } else {
-          rec.state = 'exited';
-          rec.exitCode = d.code;
-        }
-      },
-    };
-  }
-
-  private readonly programIds = new Map<string, number>();
-  private programOf(name: string): number {
-    return this.programIds.get(name)!;
   }
 
   /** A core rang another's doorbell: the scheduler must give that core a turn. */
@@ -133,7 +97,6 @@ export class Machine {
     if (image.kind !== 'image') throw new Error(`${name} is an object file, not a linked image`);
     const id = this.nextImage++;
     this.images.put(id, image, name);
-    this.programIds.set(name, id);
     return { image: id, name };
   }
 
@@ -157,6 +120,6 @@ export class Machine {
 
   /** Dispatchers that have not ended. */
   live(): DispatcherRecord[] {
-    return [...this.dispatchers.values()].filter((d) => d.state === 'live');
+    return this.dispatchers.live();
   }
 }

@@ -1,6 +1,7 @@
 // What the main thread and the core workers of parallel mode tell each other (the harness,
 // not the OS: the cores themselves talk only through the shared memory). The control block
 // is a small SharedArrayBuffer of its own.
+import type { DispatcherEvent } from './monitor/monitor.js';
 import type { FaultInfo } from './report.js';
 import type { TraceEvent } from './trace/event.js';
 
@@ -17,15 +18,13 @@ export const ctlWords = (ncores: number) => CTL_STATE + 2 * ncores;
 
 export enum CoreState { Running = 0, Asleep = 1, Parked = 2, Done = 3 }
 
-interface Dispatcher { id: number; domain: number; core: number; program: string }
-
 export type WorkerMessage =
   | { kind: 'booted'; core: number }
   /** the core has started its programs: their main dispatchers, in the order asked for */
   | { kind: 'ready'; core: number; mains: number[] }
   | { kind: 'output'; core: number; dispatcher: number; bytes: Uint8Array }
-  | ({ kind: 'started' } & Dispatcher)
-  | ({ kind: 'ended'; code?: number; fault?: FaultInfo } & Dispatcher)
+  | ({ kind: 'started' } & DispatcherEvent)
+  | ({ kind: 'ended'; code?: number; fault?: FaultInfo } & DispatcherEvent)
   | { kind: 'error'; core: number; message: string }
   /** trace events of the core (in batches), and how many records its kernel dropped so far */
   | { kind: 'trace'; core: number; events: TraceEvent[]; dropped: number }

@@ -10,13 +10,13 @@ import type { WfxFile } from '../toolchain/image/format.js';
 import { UserError } from '../toolchain/errors.js';
 import { Console } from './devices/console.js';
 import { instantiateKernel, kernelModule } from './kernel.js';
-import type { DispatcherRecord } from './machine.js';
+import { type DispatcherRecord, DispatcherLedger, deadlockText } from './dispatchers.js';
 import { MachineMemory, type MemoryPlan } from './memory.js';
 import { initMesh } from './mesh.js';
 import { CTL_GO, CTL_STATE, CTL_STOP, CoreState, type WorkerMessage, ctlLive, ctlWords } from './parallel-protocol.js';
 import type { CoreWorkerData } from './core-worker.js';
 import { projectRoot } from './paths.js';
-import { type FaultInfo, formatFault } from './report.js';
+import type { FaultInfo } from './report.js';
 import { abandonCore } from './crash.js';
 import { type RunOptions, type RunResult, exitCodeOf, targetCores } from './run.js';
 import { lineLatency, resolveTopology } from './topology.js';
@@ -57,7 +57,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const console = new Console(topology, { prefix: opts.prefix, sink: opts.sink });
   const diag = opts.diag ?? ((t: string) => process.stderr.write(t));
   const on = targetCores(topology, opts.on);
-  const records = new Map<number, DispatcherRecord>();
+  const records = new DispatcherLedger(console, topology.cores.map((c) => c.isa), () => image, diag);
   /** the main dispatchers each core started (its programs' exit codes are the run's) */
   const mains: number[][] = topology.cores.map(() => []);
   const images = [{ id: 1, image, name }];
@@ -138,23 +138,11 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
           case 'ready': mains[m.core] = [...m.mains]; ready.add(m.core); check(); break;
           case 'output': console.write(m.core, m.dispatcher, m.bytes); break;
           case 'started': {
-            const rec: DispatcherRecord = { id: m.id, domain: m.domain, core: m.core, program: m.program, state: 'live' };
-            records.set(m.id, rec);
+            const rec = records.started(m);
             if (dead.has(m.core)) killed(rec); // (its news came after the death)
             break;
           }
-          case 'ended': {
-            console.flushDispatcher(m.core, m.id);
-            const rec = records.get(m.id);
-            if (rec) {
-              rec.state = m.fault ? 'faulted' : 'exited';
-              rec.exitCode = m.code;
-              rec.fault = m.fault;
-            }
-            if (m.fault) diag(formatFault(m.fault, m.core, topology.cores[m.core].isa, `dispatcher ${m.id} of ${m.program}`, image));
-            check();
-            break;
-          }
+          case 'ended': records.ended(m); check(); break;
           case 'error': diag(`wasmfish: core ${m.core}: ${m.message}\n`); finish('crashed'); break;
           case 'trace': for (const e of m.events) traced[m.core].push(e); dropped[m.core] = m.dropped; break;
           case 'done': break;
@@ -181,8 +169,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
     reason = 'crashed';
     diag(crashSummary(dead, topology.cores.map((c) => c.isa), [...records.values()]));
   }
-  const stuck = [...records.values()].filter((d) => d.state === 'live');
-  if (reason === 'deadlock') diag(`deadlock: ${stuck.map((d) => `dispatcher ${d.id} (core ${d.core})`).join(', ')} blocked with nothing left to wake ${stuck.length > 1 ? 'them' : 'it'}\n`);
+  if (reason === 'deadlock') diag(deadlockText(records.live()) + '\n');
   if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
   if (reason === 'timeout') diag(`stopped: no end after ${opts.timeoutSeconds ?? 120} s of wall time\n`);
   const mainRecords = on.map((core) => mains[core].shift()).filter((id) => id !== undefined).map((id) => records.get(id)!);

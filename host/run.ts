@@ -5,7 +5,8 @@ import type { WfxFile } from '../toolchain/image/format.js';
 import { UserError } from '../toolchain/errors.js';
 import { symbolName } from '../toolchain/image/lookup.js';
 import { runLockstep, type StopReason } from './lockstep.js';
-import { type DispatcherRecord, Machine } from './machine.js';
+import { type DispatcherRecord, deadlockText } from './dispatchers.js';
+import { Machine } from './machine.js';
 import type { CoreStats, MachineMemory } from './memory.js';
 import { resolveTopology, type Topology } from './topology.js';
 import type { TraceLog } from './trace/log.js';
@@ -74,7 +75,8 @@ export function targetCores(topology: Topology, on: RunOptions['on']): readonly 
   return cores;
 }
 
-export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): RunResult {
+/** A lockstep machine as `opts` describe it, and the cores the program is to start on. */
+export function bootMachine(opts: RunOptions = {}): { machine: Machine; on: readonly number[] } {
   const topology = resolveTopology(opts.machine, opts.cores);
   const machine = new Machine({
     topology,
@@ -84,9 +86,20 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     console: { prefix: opts.prefix, sink: opts.sink },
     diag: opts.diag,
   });
-  const on = targetCores(topology, opts.on);
+  return { machine, on: targetCores(topology, opts.on) };
+}
+
+/** Loads the program and starts it on cores `on` (with --arg): its main dispatchers. */
+export function startProgram(machine: Machine, image: WfxFile, name: string, on: readonly number[], arg = 0): DispatcherRecord[] {
+  const program = machine.load(image, name);
+  return on.map((core) => machine.spawn(program, core, arg));
+}
+
+export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): RunResult {
+  const { machine, on } = bootMachine(opts);
+  const topology = machine.topology;
   const recorder = opts.trace ? new MachineRecorder(machine) : undefined;
-  const main = on.map((core) => machine.spawn(machine.load(image, name), core, opts.arg ?? 0));
+  const main = startProgram(machine, image, name, on, opts.arg);
   let reason: RunResult['reason'] = runLockstep(machine, {
     maxCycles: opts.maxCycles, quantum: opts.quantum, afterRun: recorder && ((c) => recorder.drain(c.id)),
   });
@@ -95,7 +108,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
   const stuck = machine.live();
   if (reason === 'done' && stuck.length > 0) {
     reason = 'deadlock';
-    diag(`deadlock: ${stuck.map((d) => `dispatcher ${d.id} (core ${d.core})`).join(', ')} blocked with nothing left to wake ${stuck.length > 1 ? 'them' : 'it'}\n`);
+    diag(deadlockText(stuck) + '\n');
   }
   if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
   return {

@@ -2,6 +2,7 @@
 // what it does to the session, returning the text to show. `wasmfish debug` reads lines and
 // hands them here; docs/debugger.md lists the same commands.
 import { UserError } from '../../toolchain/errors.js';
+import { deadlockText } from '../dispatchers.js';
 import { hex } from '../report.js';
 import { dispatchers, endpoints, readMemory, registers } from './inspect.js';
 import type { DebugSession, StepResult } from './session.js';
@@ -60,7 +61,7 @@ function after(s: DebugSession, r: StepResult): string {
       const ends = [...s.machine.dispatchers.values()].map((d) => `dispatcher ${d.id} on core ${d.core} ${d.state === 'faulted' ? `faulted (${d.fault?.reason})` : `exited (${d.exitCode})`}`);
       return `the program has ended: ${ends.join(', ')}`;
     }
-    case 'deadlock': return `deadlock: ${s.machine.live().map((d) => `dispatcher ${d.id} (core ${d.core})`).join(', ')} blocked with nothing left to wake them`;
+    case 'deadlock': return deadlockText(s.machine.live());
     case 'max-cycles': return 'stopped: the cycle limit (--max-cycles) was reached';
   }
 }

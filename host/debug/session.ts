@@ -8,9 +8,9 @@ import type { WfxFile } from '../../toolchain/image/format.js';
 import { UserError } from '../../toolchain/errors.js';
 import { disassembleLines } from '../../toolchain/disasm/disassemble.js';
 import { runLockstep } from '../lockstep.js';
-import { type DispatcherRecord, Machine } from '../machine.js';
-import { type RunOptions, targetCores } from '../run.js';
-import { resolveTopology } from '../topology.js';
+import type { DispatcherRecord } from '../dispatchers.js';
+import type { Machine } from '../machine.js';
+import { type RunOptions, bootMachine, startProgram } from '../run.js';
 import { type Breakpoint, describeAddress, resolveBreakpoint } from './breakpoints.js';
 import { type DispatcherView, dispatcher, nextSlot } from './inspect.js';
 
@@ -38,14 +38,9 @@ export class DebugSession {
   private readonly maxCycles: number;
 
   constructor(readonly image: WfxFile, readonly name: string, opts: RunOptions = {}) {
-    const topology = resolveTopology(opts.machine, opts.cores);
-    this.machine = new Machine({
-      topology, memoryMiB: opts.memoryMiB, timeslice: opts.timeslice, budget: opts.budget,
-      console: { prefix: opts.prefix, sink: opts.sink }, diag: opts.diag,
-    });
-    const on = targetCores(topology, opts.on);
-    const program = this.machine.load(image, name);
-    this.main = on.map((core) => this.machine.spawn(program, core, opts.arg ?? 0));
+    const { machine, on } = bootMachine(opts);
+    this.machine = machine;
+    this.main = startProgram(machine, image, name, on, opts.arg);
     this.core = on[0];
     this.maxCycles = opts.maxCycles ?? Number.MAX_SAFE_INTEGER;
   }

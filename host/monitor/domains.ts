@@ -119,7 +119,7 @@ export class Domains {
     v.stacks.add(stack);
     this.bySlot.set(slot, { id, domain: v.id, stack });
     this.slotOf.set(id, slot);
-    this.m.events.started({ id, domain: v.id, core: this.m.core, program: this.program(v) });
+    this.m.events.started({ id, domain: v.id, core: this.m.core, image: v.image, program: this.program(v) });
     return id;
   }
 
@@ -249,7 +249,7 @@ export class Domains {
     this.bySlot.delete(slot);
     this.slotOf.delete(h.id);
     v.stacks.delete(h.stack);
-    this.m.events.ended({ id: h.id, domain: v.id, core: this.m.core, program: this.program(v), ...end });
+    this.m.events.ended({ id: h.id, domain: v.id, core: this.m.core, image: v.image, program: this.program(v), ...end });
     for (const j of this.joiners.get(h.id) ?? []) j(code);
     this.joiners.delete(h.id);
     if (v.home === this.m.core) this.homeEnded(v, this.m.core);

@@ -8,7 +8,7 @@ export class FrameShare {
   private next: number;
   private readonly free: number[] = [];
 
-  constructor(private readonly bytes: Uint8Array, private readonly start: number, private readonly end: number) {
+  constructor(private readonly bytes: Uint8Array, start: number, private readonly end: number) {
     this.next = start;
   }
 

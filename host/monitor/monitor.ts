@@ -39,6 +39,8 @@ export interface DispatcherEvent {
   readonly id: number;
   readonly domain: number;
   readonly core: number;
+  /** the image the domain runs (ImageStore id) and its name */
+  readonly image: number;
   readonly program: string;
 }
 

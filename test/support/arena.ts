@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { runLockstep } from '../../host/lockstep.js';
-import { type DispatcherRecord, Machine, type Program } from '../../host/machine.js';
+import type { DispatcherRecord } from '../../host/dispatchers.js';
+import { Machine, type Program } from '../../host/machine.js';
 import { monitorChannel, poolChannel } from '../../host/memory.js';
 import { walk } from '../../host/pagetable.js';
 import { resolveTopology } from '../../host/topology.js';

@@ -4,7 +4,7 @@
 import type { Isa } from '../../isa/index.js';
 import { DATA_BASE, HEAP_LIMIT, TEXT_REGION_SIZE, textBase } from '../../kernel/shared/addrspace.js';
 import { SECTION_SYMBOLS } from '../as/sections.js';
-import type { LineEntry, SectionKind, SymbolKind, WfxFile, WfxSymbol } from '../image/format.js';
+import type { LineEntry, SectionKind, SymbolKind, WfxFile } from '../image/format.js';
 import { applyReloc } from './relocate.js';
 
 export interface LinkInput {
