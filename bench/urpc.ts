@@ -41,7 +41,7 @@ async function pair(variant: Variant, roles: [Role, Role], samples: number, batc
 }
 
 function wasmChannel(): Partial<UrpcWorkerData> {
-  const mem = new MachineMemory({ ncores: 2, frameBytes: 1 << 20, parallel: true, coherence: false });
+  const mem = new MachineMemory({ ncores: 2, frameBytes: 1 << 20, parallel: true });
   const channel = poolChannel(mem.layout, 0, 0);
   const noop = () => 0;
   instantiateKernel(kernelModule('r32'), mem.memory, { host_console: noop, host_event: noop, host_syscall: noop, host_wake: noop })

@@ -29,16 +29,12 @@ export function loadImage(view: DataView, frames: FrameSource, image: WfxFile): 
     }
   }
   if (rwEnd === 0) return { root, brk: DATA_BASE };
+  // data laid out from the first read-write page; bss stays as the fresh frames are: zero
   const base = pageDown(rwStart);
-  const mapped = mapRegion(view, frames, root, base, pageUp(rwEnd) - base, PTE_WRITE);
-  const mem = new Uint8Array(view.buffer);
-  for (const s of image.sections) {
-    if (s.kind !== 'data') continue;
-    for (let i = 0; i < s.bytes.length; i++) {
-      const va = s.addr + i;
-      mem[mapped[Math.floor((va - base) / PAGE_SIZE)] + (va & PAGE_MASK)] = s.bytes[i];
-    }
-  }
+  const data = image.sections.filter((s) => s.kind === 'data');
+  const bytes = new Uint8Array(Math.max(0, ...data.map((s) => s.addr + s.bytes.length - base)));
+  for (const s of data) bytes.set(s.bytes, s.addr - base);
+  mapRegion(view, frames, root, base, pageUp(rwEnd) - base, PTE_WRITE, bytes);
   return { root, brk: pageUp(rwEnd) };
 }
 

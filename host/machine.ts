@@ -22,8 +22,6 @@ export interface MachineOptions {
   readonly timeslice?: number;
   /** cycles any one dispatcher may run before it is killed (default: no limit) */
   readonly budget?: number;
-  /** charge cache-line transfers (default: on) */
-  readonly costModel?: boolean;
   readonly console?: ConsoleOptions;
   /** where fault reports and machine messages go (default: process.stderr) */
   readonly diag?: (text: string) => void;
@@ -62,7 +60,6 @@ export class Machine {
       frameBytes: (opts.memoryMiB ?? 64) * 1024 * 1024,
       timeslice: opts.timeslice,
       budget: opts.budget,
-      coherence: opts.costModel ?? true,
       latency: (a, b) => lineLatency(t, a, b),
     });
     // 2. devices

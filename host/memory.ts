@@ -8,11 +8,9 @@ import {
   CORE_SIZE, CORES_BASE, C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_MSGS_RECV, C_MSGS_SENT,
   C_STALL, C_SWITCHES, C_SYSCALLS, C_TLB_MISSES, DIR_ENTRY, LINE_SIZE, MACHINE_BASE,
   MACHINE_MAGIC, MF_COHERENCE, MF_PARALLEL, M_BUDGET, M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_BASE,
-  M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, WASM_PAGE, coreBlock,
+  M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, MAX_MEMORY_PAGES, WASM_PAGE, coreBlock,
 } from '../kernel/shared/layout.js';
 
-/** The module maximum of every kernel (kernel/build.ts): a machine's memory cannot exceed it. */
-export const MAX_MEMORY_PAGES = 32768;
 /** Program channels in each core's pool (its monitor hands them out): fewer on big machines. */
 export function channelsPerCore(ncores: number): number {
   return Math.max(8, Math.min(64, Math.floor(2048 / ncores)));
@@ -25,9 +23,8 @@ export interface MemoryPlan {
   readonly timeslice?: number;
   /** cycles any one dispatcher may run before it is killed (default: no limit) */
   readonly budget?: number;
+  /** parallel mode: no cost model (cache-line transfers are charged only in lockstep) */
   readonly parallel?: boolean;
-  /** charge cache-line transfers (the lockstep cost model); default: on unless parallel */
-  readonly coherence?: boolean;
   /** cycles to move a line from core a to core b */
   readonly latency?: (a: number, b: number) => number;
 }
@@ -36,9 +33,8 @@ export interface Layout {
   readonly ncores: number;
   readonly latBase: number;
   readonly dirBase: number;
+  /** the monitor mesh first (one channel per pair of cores), then the pools */
   readonly channelsBase: number;
-  /** the monitor mesh: one channel per pair of cores */
-  readonly meshBase: number;
   /** the per-core pools of program channels */
   readonly poolsBase: number;
   /** channels in each core's pool */
@@ -73,23 +69,19 @@ export function planLayout(plan: MemoryPlan): Layout {
   if (pages > MAX_MEMORY_PAGES) {
     throw new RangeError(`a machine of ${n} cores with ${frameBytes >> 20} MiB of frames needs more than 2 GiB`);
   }
-  return { ncores: n, latBase, dirBase, channelsBase, meshBase: channelsBase, poolsBase: channelsBase + meshBytes, poolSize, broadcastBase, framesBase, framesEnd, pages };
+  return { ncores: n, latBase, dirBase, channelsBase, poolsBase: channelsBase + meshBytes, poolSize, broadcastBase, framesBase, framesEnd, pages };
 }
 
 /** The channel between the monitors of cores a and b (a ≠ b); its side A is the lower core. */
 export function monitorChannel(l: Layout, a: number, b: number): number {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   const index = lo * l.ncores - (lo * (lo + 1)) / 2 + (hi - lo - 1);
-  return l.meshBase + index * MONITOR_CHANNEL_BYTES;
+  return l.channelsBase + index * MONITOR_CHANNEL_BYTES;
 }
 
 /** Program channel `i` of core `core`'s pool. */
 export function poolChannel(l: Layout, core: number, i: number): number {
   return l.poolsBase + (core * l.poolSize + i) * USER_CHANNEL_BYTES;
-}
-
-export function poolSize(l: Layout): number {
-  return l.poolSize;
 }
 
 /** The broadcast line of core `core`'s monitor. */
@@ -110,7 +102,6 @@ export class MachineMemory {
   readonly memory: WebAssembly.Memory;
   readonly view: DataView;
   readonly bytes: Uint8Array;
-  readonly words: Int32Array;
   readonly layout: Layout;
 
   /** Lays out a new machine memory, or wraps an existing one (a worker's view of it). */
@@ -121,21 +112,19 @@ export class MachineMemory {
     });
     this.view = new DataView(this.memory.buffer);
     this.bytes = new Uint8Array(this.memory.buffer);
-    this.words = new Int32Array(this.memory.buffer);
     if (!memory) this.writeMachineBlock(plan);
   }
 
   private writeMachineBlock(plan: MemoryPlan): void {
     const v = this.view;
     const l = this.layout;
-    const coherence = plan.coherence ?? !plan.parallel;
     v.setUint32(MACHINE_BASE + M_NCORES, l.ncores, true);
     v.setUint32(MACHINE_BASE + M_MEM_PAGES, l.pages, true);
     v.setUint32(MACHINE_BASE + M_CHANNELS_BASE, l.channelsBase, true);
     v.setUint32(MACHINE_BASE + M_FRAMES_BASE, l.framesBase, true);
     v.setUint32(MACHINE_BASE + M_FRAMES_END, l.framesEnd, true);
     v.setUint32(MACHINE_BASE + M_TIMESLICE, plan.timeslice ?? DEFAULT_TIMESLICE, true);
-    v.setUint32(MACHINE_BASE + M_FLAGS, (plan.parallel ? MF_PARALLEL : 0) | (coherence ? MF_COHERENCE : 0), true);
+    v.setUint32(MACHINE_BASE + M_FLAGS, plan.parallel ? MF_PARALLEL : MF_COHERENCE, true);
     v.setUint32(MACHINE_BASE + M_LAT_BASE, l.latBase, true);
     v.setUint32(MACHINE_BASE + M_DIR_BASE, l.dirBase, true);
     v.setBigUint64(MACHINE_BASE + M_BUDGET, BigInt(Math.trunc(plan.budget ?? 0)), true);

@@ -70,22 +70,19 @@ export function unmapPage(mem: DataView, root: number, va: number): number | nul
 
 /**
  * Maps `size` bytes at `va` (page aligned) to fresh frames and copies `bytes` (if any) into
- * them. Returns the frames, in page order.
+ * them.
  */
 export function mapRegion(
   mem: DataView, frames: FrameSource, root: number, va: number, size: number, flags: number,
   bytes?: Uint8Array,
-): number[] {
+): void {
   if (va & PAGE_MASK) throw new Error(`region 0x${va.toString(16)} is not page aligned`);
-  const out: number[] = [];
   const u8 = new Uint8Array(mem.buffer, mem.byteOffset, mem.byteLength);
   for (let off = 0; off < size; off += PAGE_SIZE) {
     const frame = frames.allocFrame();
     mapPage(mem, frames, root, va + off, frame, flags);
     if (bytes && off < bytes.length) u8.set(bytes.subarray(off, Math.min(off + PAGE_SIZE, bytes.length)), frame);
-    out.push(frame);
   }
-  return out;
 }
 
 /** A frame source over [base, end) of a memory, handing out zeroed frames in order. */

@@ -29,8 +29,6 @@ import { buildLog } from './trace/log.js';
 export interface ParallelOptions extends RunOptions {
   /** give up after this many seconds of wall time (default 120) */
   readonly timeoutSeconds?: number;
-  /** doorbell polls before a core sleeps (default 20000) */
-  readonly spin?: number;
   /**
    * fault injection, for tests (and WASMFISH_FAULT): core `core`'s worker throws `afterMs`
    * milliseconds after the start — or, with `terminate`, the board terminates it then
@@ -45,7 +43,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const n = topology.cores.length;
   const plan: MemoryPlan = {
     ncores: n, frameBytes: (opts.memoryMiB ?? 64) << 20, timeslice: opts.timeslice, budget: opts.budget,
-    parallel: true, coherence: false, latency: (a, b) => lineLatency(topology, a, b),
+    parallel: true, latency: (a, b) => lineLatency(topology, a, b),
   };
   const mem = new MachineMemory(plan);
   // the board's own kernel instance: it lays down the monitor mesh before any core runs, and
@@ -77,7 +75,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       core, isas: topology.cores.map((c) => c.isa), memory: mem.memory, plan: { ...plan, latency: undefined }, module: kernelModule(spec.isa),
       period: Math.round(1e6 / spec.mhz), images, control,
       start: on.filter((c) => c === core).map(() => ({ image: 1, arg: opts.arg ?? 0 })),
-      quantum: opts.quantum ?? 20000, maxCycles: opts.maxCycles ?? Number.MAX_SAFE_INTEGER, spin: opts.spin ?? 20000,
+      quantum: opts.quantum ?? 20000, maxCycles: opts.maxCycles ?? Number.MAX_SAFE_INTEGER,
       dieAfterMs: inject?.core === core && !inject.terminate ? inject.afterMs : undefined,
       trace: opts.trace ? { epoch } : undefined,
     };

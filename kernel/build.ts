@@ -7,10 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ISAS } from '../isa/index.js';
 import { projectRoot } from '../host/paths.js';
-import { KWIN_SIZE, kernelWindow } from './shared/layout.js';
-
-/** The module's declared maximum: 2 GiB. A machine's memory may be any size up to this. */
-export const KERNEL_MAX_PAGES = 32768;
+import { KWIN_SIZE, MAX_MEMORY_PAGES, WASM_PAGE, kernelWindow } from './shared/layout.js';
 
 async function buildKernel(isa: string, index: number, outDir: string): Promise<void> {
   const out = join(outDir, `kernel-${isa}.wasm`);
@@ -21,8 +18,8 @@ async function buildKernel(isa: string, index: number, outDir: string): Promise<
     '--runtime', 'stub',
     '--optimizeLevel', '3', '--shrinkLevel', '0', '--noAssert',
     '--importMemory', '--sharedMemory',
-    '--initialMemory', String(Math.ceil((kernelWindow(index) + KWIN_SIZE) / 65536)),
-    '--maximumMemory', String(KERNEL_MAX_PAGES),
+    '--initialMemory', String(Math.ceil((kernelWindow(index) + KWIN_SIZE) / WASM_PAGE)),
+    '--maximumMemory', String(MAX_MEMORY_PAGES),
     '--memoryBase', String(kernelWindow(index)),
     '--enable', 'threads',
     '--use', 'abort=',

@@ -2,10 +2,10 @@
 // of a domain's home core (where it was loaded) owns its heap and counts its dispatchers on
 // every core — every spawn passes through it — and the others know only what they host.
 // Remote spawn, join, memgrow and the end of a domain are messages between monitors.
-import { HEAP_LIMIT, PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
+import { HEAP_LIMIT, PAGE_MASK, PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
 import { E_NOT_FOUND, E_NO_CODE, E_NO_MEMORY } from '../../kernel/shared/channel.js';
 import { MONITOR_MAP_PAGE_CYCLES, MONITOR_SPAWN_CYCLES } from '../../kernel/shared/costs.js';
-import { MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
+import { MAX_ASID, MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
 import { UserError } from '../../toolchain/errors.js';
 import {
   entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
@@ -48,7 +48,7 @@ interface Hosted {
 }
 
 /** An address space id for a domain id (ids of live domains are far apart). */
-export const asidOf = (domain: number) => ((domain - 1) % 4094) + 1;
+export const asidOf = (domain: number) => ((domain - 1) % MAX_ASID) + 1;
 
 export class Domains {
   private readonly views = new Map<number, DomainView>();
@@ -217,8 +217,8 @@ export class Domains {
    */
   unmap(slot: number, addr: number, len: number): number | typeof LATER {
     const v = this.views.get(this.bySlot.get(slot)!.domain)!;
-    if ((addr & 4095) !== 0 || len <= 0) return -1;
-    const pages = Math.ceil(len / 4096);
+    if ((addr & PAGE_MASK) !== 0 || len <= 0) return -1;
+    const pages = Math.ceil(len / PAGE_SIZE);
     const done = (r: number) => this.m.complete(slot, r);
     if (v.home === this.m.core) this.unmapHere(v, addr, pages, done);
     else this.m.request(v.home, 'unmap', { domain: v.id, va: addr, pages }, (r) => done((r as Message<'unmapReply'>).fields.result));
@@ -227,8 +227,8 @@ export class Domains {
 
   private unmapHere(v: DomainView, va: number, pages: number, done: (r: number) => void): void {
     const view = this.m.mem.view;
-    for (let i = 0; i < pages; i++) if (!walk(view, v.root, va + i * 4096)) return done(-1);
-    const frames = Array.from({ length: pages }, (_, i) => unmapPage(view, v.root, va + i * 4096)!);
+    for (let i = 0; i < pages; i++) if (!walk(view, v.root, va + i * PAGE_SIZE)) return done(-1);
+    const frames = Array.from({ length: pages }, (_, i) => unmapPage(view, v.root, va + i * PAGE_SIZE)!);
     this.m.kernel.charge(MONITOR_MAP_PAGE_CYCLES * pages);
     const targets = [...v.hosts].filter(([, n]) => n > 0).map(([c]) => c);
     this.m.shootdown.start({ domain: v.id, va, pages }, targets, () => {

@@ -25,7 +25,7 @@ import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
 import { Shootdown } from './shootdown.js';
 import { Agreement } from './agreement.js';
-import { type Kind, type Message, decode, encode, failedReply, fieldsOf } from './protocol.js';
+import { type Kind, type Message, decode, encode, failedReply, fieldsOf, REPLY_KINDS } from './protocol.js';
 import { type HostStep, syscallName } from '../trace/event.js';
 
 /** What the harness around the machine (not the OS) observes of a monitor. */
@@ -279,16 +279,14 @@ export class Monitor {
   }
 
   private handle(from: number, m: Message): void {
+    if (REPLY_KINDS.has(m.kind)) {
+      const token = (m.fields as { token: number }).token;
+      const o = this.owed.get(token);
+      if (o?.cores.delete(from) && o.cores.size === 0) this.owed.delete(token);
+      this.replies.get(token)?.(m);
+      return;
+    }
     switch (m.kind) {
-      case 'registerAck': case 'bindReply': case 'spawnReply': case 'joinReply':
-      case 'memgrowReply': case 'framesReply': case 'pong': case 'unmapReply': case 'invalidateAck':
-      case 'vote': case 'decided': {
-        const token = (m.fields as { token: number }).token;
-        const o = this.owed.get(token);
-        if (o?.cores.delete(from) && o.cores.size === 0) this.owed.delete(token);
-        this.replies.get(token)?.(m);
-        return;
-      }
       case 'ping': this.reply(from, m, 'pong', {}); return;
       case 'frames': {
         const ranges = this.frames.lend((m as Message<'frames'>).fields.count, 50);

@@ -7,7 +7,7 @@ import { E_EXISTS, E_NOT_FOUND, E_NO_MEMORY, USER_SLOTS } from '../../kernel/sha
 import { MONITOR_BIND_CYCLES } from '../../kernel/shared/costs.js';
 import { D_PTROOT, dcbAddress } from '../../kernel/shared/layout.js';
 import { readUser } from '../domain.js';
-import { poolChannel, poolSize } from '../memory.js';
+import { poolChannel } from '../memory.js';
 import { LATER, type Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
 
@@ -130,7 +130,7 @@ export class NameService {
       const c = poolChannel(layout, this.m.core, i);
       if (this.m.kernel.chan_closed(c) === 3) return c;
     }
-    return this.usedChannels < poolSize(layout) ? poolChannel(layout, this.m.core, this.usedChannels++) : undefined;
+    return this.usedChannels < layout.poolSize ? poolChannel(layout, this.m.core, this.usedChannels++) : undefined;
   }
 
   /** Closes the server side of bound channels no one accepted whose client closed; any? */

@@ -81,6 +81,9 @@ export const FAILED_REPLIES: { readonly [K in Kind]?: { readonly kind: Kind; rea
   decide: { kind: 'decided', fields: {} },
 };
 
+/** The kinds of message that answer a request (by its token). */
+export const REPLY_KINDS: ReadonlySet<Kind> = new Set(Object.values(FAILED_REPLIES).map((f) => f!.kind));
+
 /** The reply `token`'s request of `kind` gets from a monitor that died (FAILED_REPLIES). */
 export function failedReply(kind: Kind, token: number): Message | undefined {
   const f = FAILED_REPLIES[kind];

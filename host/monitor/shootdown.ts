@@ -8,6 +8,7 @@
 //  - multicast: one message per package, to a leader that forwards it within its package
 //               and acknowledges once its package has (the SKB's tree, host/skb.ts)
 //  - numa:      multicast, the farthest packages first
+import { PAGE_SIZE } from '../../kernel/shared/addrspace.js';
 import { DB_BROADCAST } from '../../kernel/shared/layout.js';
 import { broadcastLine } from '../memory.js';
 import { type Skb, multicastPlan } from '../skb.js';
@@ -37,7 +38,7 @@ export class Shootdown {
 
   /** Drops this core's TLB entries for the pages. */
   private flush(r: Request): void {
-    for (let i = 0; i < r.pages; i++) this.m.kernel.tlb_flush_page(asidOf(r.domain), r.va + i * 4096);
+    for (let i = 0; i < r.pages; i++) this.m.kernel.tlb_flush_page(asidOf(r.domain), r.va + i * PAGE_SIZE);
   }
 
   /** Makes every core of `targets` drop the pages from its TLB; then `done`. */

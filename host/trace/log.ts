@@ -48,7 +48,7 @@ export function buildLog(p: LogParts): TraceLog {
   return {
     format: TRACE_FORMAT, version: TRACE_VERSION, mode: p.mode, clock, program: p.program,
     machine: { name: p.topology.name, description: p.topology.description, cores },
-    mesh: [p.layout.meshBase, p.layout.poolsBase],
+    mesh: [p.layout.channelsBase, p.layout.poolsBase],
     dropped: p.dropped,
     events: order.map((o) => named(o.e, p.symbol)),
   };

@@ -36,6 +36,8 @@
 
 export const LINE_SIZE: u32 = 64;
 export const WASM_PAGE: u32 = 65536;
+/** Every kernel module's declared maximum memory (kernel/build.ts), 2 GiB: no machine is bigger. */
+export const MAX_MEMORY_PAGES: u32 = 32768;
 
 export const KWIN_BASE: u32 = 0x00010000;
 export const KWIN_SIZE: u32 = 0x00010000;
