@@ -14,7 +14,6 @@ export interface KernelExports {
   dispatcher_create(id: number, asid: number, root: number, entry: number, arg: number, stackSlot: number): number;
   debug_run(slot: number, until: number): number;
   complete(slot: number, result: number): void;
-  block(slot: number): void;
   fault(slot: number, code: number, addr: number): void;
   now(): number;
   idle_until(t: number): void;
@@ -25,7 +24,6 @@ export interface KernelExports {
   // channels, for the monitor (kernel/channel.ts)
   chan_init(c: number, nslots: number, a: number, b: number): void;
   ep_open(c: number, side: number, peer: number, ownerSlot: number, ownerId: number): number;
-  ep_close(h: number): void;
   /** closes side `side` of channel c, which has no endpoint (never opened, or its core died) */
   chan_close(c: number, side: number): void;
   /** which sides of channel c have closed: bit 0 side A, bit 1 side B */

@@ -5,13 +5,13 @@
 import { clock, coreBase, setClock, stallFor } from "./core";
 import { TOUCH_READ, TOUCH_STORE, touch } from "./coherence";
 import { ring } from "./urpc";
-import { block as blockSlot, complete as completeSlot, kill } from "./dispatcher";
+import { complete as completeSlot, faultCaller } from "./dispatcher";
 import { C_IDLE, C_MSGBUF } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
 import { traceStart } from "./trace";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
 import {
-  channelInit, closeSide, closedSides, endpointClose, endpointOpen, monitorRecv, monitorSend,
+  channelInit, closeSide, closedSides, endpointOpen, monitorRecv, monitorSend,
   takeDoorbell,
 } from "./channel";
 
@@ -20,14 +20,9 @@ export function complete(slot: u32, result: u32): void {
   completeSlot(slot, result);
 }
 
-/** Blocks dispatcher `slot` until complete(). */
-export function block(slot: u32): void {
-  blockSlot(slot);
-}
-
-/** Kills dispatcher `slot` with fault `code` (e.g. a bad system call argument at `addr`). */
+/** Faults dispatcher `slot` for its system call: fault `code` (a bad argument at `addr`). */
 export function fault(slot: u32, code: i32, addr: u32): void {
-  kill(slot, code, addr);
+  faultCaller(slot, code, addr);
 }
 
 /** This core's simulated clock. */
@@ -62,10 +57,6 @@ export function chan_init(c: u32, nslots: u32, a: u32, b: u32): void {
 /** Opens this core's side of channel c; owner NO_OWNER for a monitor endpoint. Handle or -1. */
 export function ep_open(c: u32, side: u32, peer: u32, ownerSlot: u32, ownerId: u32): i32 {
   return endpointOpen(c, side, peer, ownerSlot, ownerId);
-}
-
-export function ep_close(h: u32): void {
-  endpointClose(h);
 }
 
 /** Closes side `side` of channel c that has no endpoint (never opened, or its core died). */

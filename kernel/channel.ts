@@ -13,7 +13,7 @@ import {
 } from "./shared/channel";
 import {
   BLK_CHANNEL, C_DOORBELL, C_ENDPOINTS, C_MSGBUF, C_SCRATCH, DB_CHANNEL, DB_MONITOR, DS_BLOCKED,
-  D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_WAIT_NEXT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM, D_WAIT_N, D_WAIT_PTR,
+  D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_WAIT_NEXT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   MAX_DISPATCHERS,
 } from "./shared/layout";
 import { SYS_CLOSE, SYS_RECV, SYS_SEND, SYS_TRY_RECV, SYS_WAIT } from "./shared/syscalls";
@@ -258,8 +258,6 @@ function waitCall(slot: u32, d: usize, chans: u32, n: u32): i64 {
     }
     if (closed >= 0) return closed;
   }
-  store<u32>(d + D_WAIT_PTR, chans);
-  store<u32>(d + D_WAIT_N, n);
   return CALL_BLOCKED;
 }
 

@@ -10,7 +10,7 @@ import { EV_EXIT, EV_FAULT } from "./shared/kabi";
 import {
   C_FAULTS, C_RQ_COUNT, C_RQ_HEAD, C_RUNQ, DCB_SIZE, DS_BLOCKED, DS_EXITED, DS_FAULTED,
   DS_FREE, DS_RUNNABLE, D_ASID, D_BUDGET, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC,
-  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, D_SYS_NUM, MACHINE_BASE,
+  D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, D_SYS_NUM, D_SYS_PC, MACHINE_BASE,
   MAX_DISPATCHERS, M_BUDGET, NO_SLOT,
 } from "./shared/layout";
 import { TR_BLOCK, TR_CREATE, TR_EXIT, TR_FAULT, TR_WAKE } from "./shared/trace";
@@ -137,6 +137,18 @@ export function kill(slot: u32, code: i32, addr: u32): void {
   const s = state(d);
   if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
   recordFault(d, code, addr, load<u32>(d + D_PC));
+  finish(slot, DS_FAULTED);
+}
+
+/**
+ * Faults dispatcher `slot` for the system call it made (a bad argument at `addr`, say): the
+ * report shows the `sys` instruction, not the one after it.
+ */
+export function faultCaller(slot: u32, code: i32, addr: u32): void {
+  const d = dcbAddr(slot);
+  const s = state(d);
+  if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
+  recordFault(d, code, addr, load<u32>(d + D_SYS_PC));
   finish(slot, DS_FAULTED);
 }
 

@@ -4,7 +4,7 @@
 import { clock, count, coreId, dcbAddr, ncores, setClock, setCurrent } from "./core";
 import { printInt, printStr, putc } from "./console";
 import {
-  block, complete, exitDispatcher, finish, recordFault, rqCount, rqPush,
+  block, complete, exitDispatcher, faultCaller, rqCount, rqPush,
 } from "./dispatcher";
 import { CALL_BLOCKED, CALL_FAULTED, badAddr, channelCall, isChannelCall } from "./channel";
 import { hostSyscall } from "./host";
@@ -13,7 +13,7 @@ import { KERNEL_SYSCALL_CYCLES } from "./shared/costs";
 import { FAULT_BAD_ARG, FAULT_COUNT, FAULT_NONE } from "./shared/faults";
 import { HS_BLOCKED } from "./shared/kabi";
 import {
-  BLK_HOST, C_SYSCALLS, DS_FAULTED, DS_RUNNABLE, D_ASID, D_BLOCKED_ON, D_CYCLES, D_ID, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
+  BLK_HOST, C_SYSCALLS, DS_RUNNABLE, D_ASID, D_BLOCKED_ON, D_CYCLES, D_ID, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   D_SYS_PC, NO_SLOT,
 } from "./shared/layout";
 import {
@@ -23,12 +23,6 @@ import {
 
 @inline function arg(d: usize, i: u32): u32 {
   return load<u32>(d + D_SYS_ARGS + (i << 2));
-}
-
-/** Faults the caller of a system call for a bad argument at address `addr`. */
-function badArg(slot: u32, d: usize, addr: u32): void {
-  recordFault(d, FAULT_BAD_ARG, addr, load<u32>(d + D_SYS_PC));
-  finish(slot, DS_FAULTED);
 }
 
 /**
@@ -56,7 +50,7 @@ export function callFinished(slot: u32, r: i64): void {
   // fault): the progress of a message it was sending or receiving must not leak into the
   // dispatcher's next channel call.
   store<u32>(d + D_RECV_DONE, 0);
-  if (r == CALL_FAULTED) badArg(slot, d, badAddr);
+  if (r == CALL_FAULTED) faultCaller(slot, FAULT_BAD_ARG, badAddr);
   else complete(slot, <u32>r);
 }
 
@@ -81,7 +75,7 @@ function serve(slot: u32, d: usize, n: i32): void {
       break;
     case SYS_PRINT_STR:
       if (!printStr(slot, arg(d, 0), arg(d, 1))) {
-        badArg(slot, d, arg(d, 0));
+        faultCaller(slot, FAULT_BAD_ARG, arg(d, 0));
         return;
       }
       break;
@@ -105,11 +99,8 @@ function serve(slot: u32, d: usize, n: i32): void {
       return;
     case SYS_FAULT: {
       const code = <i32>arg(d, 0);
-      if (code <= FAULT_NONE || code >= FAULT_COUNT) badArg(slot, d, code);
-      else {
-        recordFault(d, code, load<u32>(d + D_SYS_PC), load<u32>(d + D_SYS_PC));
-        finish(slot, DS_FAULTED);
-      }
+      if (code <= FAULT_NONE || code >= FAULT_COUNT) faultCaller(slot, FAULT_BAD_ARG, code);
+      else faultCaller(slot, code, load<u32>(d + D_SYS_PC));
       return;
     }
     default:

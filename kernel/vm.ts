@@ -1,7 +1,7 @@
 // Virtual memory on this core: a software TLB in front of the two-level page tables
 // (layout in shared/layout.ts). Translation returns the physical address — an offset into
 // the shared memory — or 0 after recording why it failed; 0 is never a frame address.
-import { coreBase, stallFor, tlbExec, tlbRead, tlbWrite } from "./core";
+import { count, stallFor, tlbExec, tlbRead, tlbWrite } from "./core";
 import { TOUCH_READ, TOUCH_RMW, TOUCH_STORE, coherent, touch } from "./coherence";
 import { PAGE_MASK, STACKS_BASE, STACKS_END } from "./shared/addrspace";
 import {
@@ -121,7 +121,7 @@ function walk(va: u32): u32 {
 
 /** TLB miss: walk the page table, check the access, fill the TLB. */
 export function miss(va: u32, acc: u32): usize {
-  store<u32>(coreBase + C_TLB_MISSES, load<u32>(coreBase + C_TLB_MISSES) + 1);
+  count(C_TLB_MISSES);
   const pte = walk(va);
   if (pte == 0) {
     return fault(va >= STACKS_BASE && va < STACKS_END ? FAULT_STACK_OVERFLOW : FAULT_UNMAPPED, va);
@@ -162,41 +162,34 @@ export function flushAsid(id: u32): void {
 /** Drops the TLB entries for the page holding va in address space `id`. */
 export function flushPage(id: u32, va: u32): void {
   const t = (va & ~PAGE_MASK) | id;
-  for (let k: u32 = 0; k < 3; k++) {
-    const e = tlbRead + <usize>k * TLB_ENTRIES * 8 + ((va >>> 9) & ((TLB_ENTRIES - 1) << 3));
-    if (load<u32>(e) == t) store<u32>(e, TLB_INVALID);
-  }
+  dropEntry(entry(tlbRead, va), t);
+  dropEntry(entry(tlbWrite, va), t);
+  dropEntry(entry(tlbExec, va), t);
 }
 
-/**
- * Copies the `n` bytes at va into physical memory at dst if every page is readable; returns
- * false (nothing copied) otherwise. For system-call arguments.
- */
-export function copyIn(dst: usize, va: u32, n: u32): bool {
-  if (!readable(va, n)) return false;
-  for (let i: u32 = 0; i < n; i++) store<u8>(dst + i, load<u8>(trRead(va + i)));
-  return true;
+@inline function dropEntry(e: usize, t: u32): void {
+  if (load<u32>(e) == t) store<u32>(e, TLB_INVALID);
 }
 
 /** True if all n bytes at va are mapped readable (n may be 0). */
 export function readable(va: u32, n: u32): bool {
+  return mapped(va, n, false);
+}
+
+/** True if all n bytes at va are mapped writable (n may be 0). */
+export function writable(va: u32, n: u32): bool {
+  return mapped(va, n, true);
+}
+
+// Checks va's page, then every further page of the range from its first byte (so a fault
+// records the first address that cannot be accessed).
+function mapped(va: u32, n: u32, write: bool): bool {
   if (n == 0) return true;
   const last = va + n - 1;
   if (last < va) return false; // wraps around the address space
   for (let p = va & ~PAGE_MASK; ; p += PAGE_MASK + 1) {
-    if (trRead(p < va ? va : p) == 0) return false;
-    if (p >= (last & ~PAGE_MASK)) break;
-  }
-  return true;
-}
-
-/** True if all n bytes at va are mapped writable. */
-export function writable(va: u32, n: u32): bool {
-  if (n == 0) return true;
-  const last = va + n - 1;
-  if (last < va) return false;
-  for (let p = va & ~PAGE_MASK; ; p += PAGE_MASK + 1) {
-    if (trWrite(p < va ? va : p) == 0) return false;
+    const at = p < va ? va : p;
+    if ((write ? trWrite(at) : trRead(at)) == 0) return false;
     if (p >= (last & ~PAGE_MASK)) break;
   }
   return true;

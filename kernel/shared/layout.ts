@@ -181,8 +181,6 @@ export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
 export const D_BUDGET: u32 = 160;       // u64: the most cycles (D_CYCLES) it may run (0 = unlimited)
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
-export const D_WAIT_PTR: u32 = 172;     // wait(): the handle array (BLK_WAIT)
-export const D_WAIT_N: u32 = 176;       // wait(): its length
 export const D_RECV_DONE: u32 = 180;    // send()/recv(): words of the message already copied (0 between calls)
 export const D_WAIT_NEXT: u32 = 184;    // wait(): where the next scan starts (round robin)
 

@@ -37,7 +37,6 @@
 //  TR_FAULT      aux = slot; a = id, b = fault code, c = address, d = pc
 //  TR_CHAN       a = channel, b = slots per ring, c = core of side A, d = core of side B
 //  TR_CLOSE      side; a = channel
-// Kinds from TR_HOST_FIRST on are written by the host (the monitors), never by the kernel.
 
 export const TR_COUNT: u32 = 0;
 export const TR_DROPPED: u32 = 4;
@@ -72,12 +71,6 @@ export const TR_EXIT: u32 = 7;
 export const TR_FAULT: u32 = 8;
 export const TR_CHAN: u32 = 9;
 export const TR_CLOSE: u32 = 10;
-// kinds written by the host: monitor protocol steps
-export const TR_HOST_FIRST: u32 = 32;
-export const TR_MON_CALL: u32 = 32;           // a system call forwarded to the monitor
-export const TR_MON_SEND: u32 = 33;           // the monitor sends a protocol message
-export const TR_MON_RECV: u32 = 34;           // the monitor handles a protocol message
-export const TR_MON_BIND: u32 = 35;           // a channel bound to a service
 
 /** The head word of a record. */
 export function traceHead(kind: u32, side: u32, aux: u32): u32 {
