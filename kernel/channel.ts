@@ -12,14 +12,15 @@ import {
   Q_TX_WAITING, SLOT_WORDS, channelSize,
 } from "./shared/channel";
 import {
-  BLK_CHANNEL, C_DOORBELL, C_ENDPOINTS, C_MSGBUF, C_SCRATCH, DB_CHANNEL, DB_MONITOR, DS_BLOCKED,
+  BLK_CHANNEL, C_DOORBELL, C_ENDPOINTS, C_MSGBUF, DB_CHANNEL, DB_MONITOR, DS_BLOCKED,
   D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_WAIT_NEXT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   MAX_DISPATCHERS,
 } from "./shared/layout";
 import { SYS_CLOSE, SYS_RECV, SYS_SEND, SYS_TRY_RECV, SYS_WAIT } from "./shared/syscalls";
 import {
-  completeMessage, credits, giveCredits, notifyReceiver, peek, peerClosed, publicLine,
-  publishSlots, ring, slots, takeSlot, typeOf, writeSlot,
+  completeMessage, credits, freeSlot, giveCredits, nextSlot, notifyReceiver, peek, peerClosed,
+  publicLine, publishSlots, ring, ringsInit, sealSlot, slotToWrite, slots, takeSlot, typeOf,
+  writeSlot,
 } from "./urpc";
 import { TR_CHAN, TR_CLOSE } from "./shared/trace";
 import { record, traceRecv, traceSend, tracing } from "./trace";
@@ -50,6 +51,7 @@ export function channelInit(c: usize, nslots: u32, coreA: u32, coreB: u32): void
   store<u32>(c + CH_H_SLOTS, nslots);
   store<u32>(c + CH_H_CORE_A, coreA);
   store<u32>(c + CH_H_CORE_B, coreB);
+  ringsInit(c);
   atomic.store<u32>(c + CH_H_MAGIC, CH_MAGIC);
   if (tracing) record(TR_CHAN, 0, 0, <u32>c, nslots, coreA, coreB, 0);
 }
@@ -162,7 +164,6 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
   const c = chanOf(e), side = load<u32>(e + EP_SIDE), peer = load<u32>(e + EP_PEER);
   if (peerClosed(c, side)) return <i64>E_CLOSED;
   let done = load<u32>(d + D_RECV_DONE);
-  const scratch = coreBase + C_SCRATCH;
   do {
     // as many slots as the message still needs, the credits allow, one publish can carry
     const need = max<u32>(1, (n - done + SLOT_WORDS - 1) / SLOT_WORDS);
@@ -179,8 +180,9 @@ function sendCall(d: usize, e: usize, buf: u32, n: u32): i64 {
     }
     for (let s: u32 = 0; s < k; s++) {
       const words = min(SLOT_WORDS, n - done);
-      for (let i: u32 = 0; i < words; i++) store<u32>(scratch + (i << 2), load<u32>(trRead(buf + ((done + i) << 2))));
-      writeSlot(c, side, s, scratch, words, 0, done == 0, done + words == n);
+      const slot = slotToWrite(c, side, s);
+      for (let i: u32 = 0; i < words; i++) store<u32>(slot + (i << 2), load<u32>(trRead(buf + ((done + i) << 2))));
+      sealSlot(c, side, s, words, 0, done == 0, done + words == n);
       done += words;
     }
     if (tracing) traceSend(c, side, k);
@@ -202,7 +204,6 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
   if (!blocking && done == 0 && completeMessage(c, side) == 0) {
     return peerClosed(c, side) && peek(c, side, 0) == 0 ? <i64>E_CLOSED : <i64>E_EMPTY;
   }
-  const scratch = coreBase + C_SCRATCH;
   for (;;) {
     let h = peek(c, side, 0);
     // parallel mode: poll for a while before sleeping, as Barrelfish's receivers do
@@ -218,11 +219,12 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
       }
     }
     const words = h & H_WORDS_MASK;
-    if (done == 0 && (h & H_FIRST) == 0) { takeSlot(c, side, scratch, peer); continue; } // stray fragment
+    if (done == 0 && (h & H_FIRST) == 0) { freeSlot(c, side, peer); continue; } // stray fragment
     if (!writable(buf + (done << 2), words << 2)) return fault(buf);
     if (tracing) traceRecv(c, side);
-    takeSlot(c, side, scratch, peer);
-    for (let i: u32 = 0; i < words; i++) store<u32>(trWrite(buf + ((done + i) << 2)), load<u32>(scratch + (i << 2)));
+    const slot = nextSlot(c, side);
+    for (let i: u32 = 0; i < words; i++) store<u32>(trWrite(buf + ((done + i) << 2)), load<u32>(slot + (i << 2)));
+    freeSlot(c, side, peer);
     done += words;
     if ((h & H_LAST) != 0) {
       setWaiting(e, Q_RX_WAITING, false);

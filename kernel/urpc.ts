@@ -5,14 +5,16 @@
 // one atomic store (the first slot's header, written last). Credits travel back lazily: the
 // receiver publishes how far it has read only every half ring, and the sender reads that
 // only when its ring looks full. Every line touched is charged to the cost model.
+// Each side keeps its ring addresses in its private line (ringsInit), so finding a slot
+// is a mask and a shift: this is the path every message takes.
 import { count, stallFor } from "./core";
 import { TOUCH_READ, TOUCH_STORE, coherent, touch } from "./coherence";
 import { hostWake } from "./host";
 import {
-  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_MASK, H_BATCH_SHIFT, H_FIRST, H_LAST,
-  H_SEQ_MASK, H_SEQ_SHIFT, H_TYPE_SHIFT, H_VALID, H_WORDS_MASK, P_RX_ACKED, P_RX_COVERED,
-  P_RX_SEQ, P_TX_ACKED, P_TX_HEAD, P_TX_SEQ, Q_ACK, Q_CLOSED,
-  Q_RX_WAITING, Q_TX_WAITING, SLOT_HEADER, SLOT_SIZE, slotHeader,
+  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_SHIFT, H_FIRST, H_KEY_MASK, H_LAST,
+  H_TYPE_SHIFT, H_WORDS_MASK, P_MASK, P_RX_ACKED, P_RX_RING, P_RX_SEQ, P_TX_ACKED, P_TX_HEAD,
+  P_TX_RING, P_TX_SEQ, Q_ACK, Q_CLOSED, Q_RX_WAITING, Q_TX_WAITING, SLOT_HEADER, SLOT_SIZE,
+  slotHeader, slotKey,
 } from "./shared/channel";
 import {
   C_ASLEEP, C_DOORBELL, C_MSGS_RECV, C_MSGS_SENT, DB_CHANNEL, coreBlock,
@@ -36,6 +38,26 @@ import {
 @inline export function slotOf(c: usize, side: u32, seq: u32): usize {
   const n = slots(c);
   return c + CH_RINGS + <usize>side * n * SLOT_SIZE + <usize>(seq & (n - 1)) * SLOT_SIZE;
+}
+
+/** Fills in both sides' ring addresses (channel creation, before anyone uses it). */
+export function ringsInit(c: usize): void {
+  for (let side: u32 = 0; side < 2; side++) {
+    const p = privateLine(c, side);
+    store<u32>(p + P_TX_RING, <u32>slotOf(c, side, 0));
+    store<u32>(p + P_RX_RING, <u32>slotOf(c, side ^ 1, 0));
+    store<u32>(p + P_MASK, slots(c) - 1);
+  }
+}
+
+/** slot `seq` of the ring this side (private line p) sends on: slotOf() from the line */
+@inline function txSlot(p: usize, seq: u32): usize {
+  return <usize>load<u32>(p + P_TX_RING) + <usize>(seq & load<u32>(p + P_MASK)) * SLOT_SIZE;
+}
+
+/** slot `seq` of the ring this side (private line p) receives from */
+@inline function rxSlot(p: usize, seq: u32): usize {
+  return <usize>load<u32>(p + P_RX_RING) + <usize>(seq & load<u32>(p + P_MASK)) * SLOT_SIZE;
 }
 
 /**
@@ -68,7 +90,7 @@ export function ring(core: u32, bits: u32): void {
 /** Free slots side `side` may fill, reading the peer's credits only if it needs more than `want`. */
 @inline export function credits(c: usize, side: u32, want: u32): u32 {
   const p = privateLine(c, side);
-  const n = slots(c);
+  const n = load<u32>(p + P_MASK) + 1;
   const seq = load<u32>(p + P_TX_SEQ);
   let free = n - (seq - load<u32>(p + P_TX_ACKED));
   if (free < want) {
@@ -81,35 +103,40 @@ export function ring(core: u32, bits: u32): void {
 }
 
 /**
- * Writes slot `i` of the batch being sent (i = 0 is the next slot to send): `words`
- * (≤ SLOT_WORDS) words from physical address `src`. Not visible until publishSlots(); the
- * caller has made sure of the credits (credits() > i).
+ * Where slot `i` of the batch being sent goes (i = 0 is the next slot to send): the caller
+ * writes its payload there, then seals it. The caller has made sure of the credits
+ * (credits() > i).
  */
-@inline export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+@inline export function slotToWrite(c: usize, side: u32, i: u32): usize {
+  const p = privateLine(c, side);
+  const slot = txSlot(p, load<u32>(p + P_TX_SEQ) + i);
+  charge(slot, true);
+  return slot;
+}
+
+/** Seals slot `i` of the batch: `words` words of payload. Not visible until publishSlots(). */
+@inline export function sealSlot(c: usize, side: u32, i: u32, words: u32, type: u32, first: bool, last: bool): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ) + i;
-  const slot = slotOf(c, side, seq);
-  charge(slot, true);
-  copyWords(slot, src, words);
   const h = slotHeader(seq, type, words, first, last);
   // the first slot's header is the one the receiver polls: it is stored last, by publishSlots
   if (i == 0) store<u32>(p + P_TX_HEAD, h);
-  else store<u32>(slot + SLOT_HEADER, h);
+  else store<u32>(txSlot(p, seq) + SLOT_HEADER, h);
+}
+
+/** Writes and seals slot `i` of the batch: `words` (≤ SLOT_WORDS) words from physical address `src`. */
+@inline export function writeSlot(c: usize, side: u32, i: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
+  copyWords(slotToWrite(c, side, i), src, words);
+  sealSlot(c, side, i, words, type, first, last);
 }
 
 /** Publishes the `n` slots written (1 ≤ n ≤ MAX_BATCH) with one atomic store. */
 @inline export function publishSlots(c: usize, side: u32, n: u32): void {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_TX_SEQ);
-  publish(slotOf(c, side, seq), load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT));
+  publish(txSlot(p, seq), load<u32>(p + P_TX_HEAD) | ((n - 1) << H_BATCH_SHIFT));
   store<u32>(p + P_TX_SEQ, seq + n);
   count(C_MSGS_SENT, n);
-}
-
-/** Sends one slot (a batch of one). The caller has made sure there is a credit. */
-@inline export function sendSlot(c: usize, side: u32, src: usize, words: u32, type: u32, first: bool, last: bool): void {
-  writeSlot(c, side, 0, src, words, type, first, last);
-  publishSlots(c, side, 1);
 }
 
 /** Tells the receiving side's core there is news if one of its dispatchers waits for it. */
@@ -120,35 +147,43 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
 
 /**
  * The header of the slot `ahead` places after the next one to receive, or 0 if not there yet.
- * A slot a batch header has covered is read without an atomic; a batch header seen extends
- * the coverage.
+ * Read atomically, and in order (ahead counts up from 0): see "Publishing in batches" in
+ * shared/channel.ts.
  */
 @inline export function peek(c: usize, side: u32, ahead: u32): u32 {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_RX_SEQ) + ahead;
-  const slot = slotOf(c, side ^ 1, seq);
+  const slot = rxSlot(p, seq);
   charge(slot, false);
-  const covered = <i32>(load<u32>(p + P_RX_COVERED) - seq) > 0;
-  const h = covered ? load<u32>(slot + SLOT_HEADER) : atomic.load<u32>(slot + SLOT_HEADER);
-  if ((h & H_VALID) == 0 || (h >>> H_SEQ_SHIFT) != (seq & H_SEQ_MASK)) return 0;
-  const batch = (h >>> H_BATCH_SHIFT) & H_BATCH_MASK;
-  if (batch != 0 && !covered) store<u32>(p + P_RX_COVERED, seq + 1 + batch);
-  return h;
+  const h = atomic.load<u32>(slot + SLOT_HEADER);
+  return (h & H_KEY_MASK) == slotKey(seq) ? h : 0;
+}
+
+/** The next slot to receive (peek() has seen it): its payload at +0, its header at SLOT_HEADER. */
+@inline export function nextSlot(c: usize, side: u32): usize {
+  const p = privateLine(c, side);
+  return rxSlot(p, load<u32>(p + P_RX_SEQ));
 }
 
 /**
- * Receives the next slot (peek() saw it) into physical address `dst` and frees it; returns
- * its header. Every half ring it gives the credits back, waking a sender that waits for them.
+ * Frees the next slot (read through nextSlot()): the sender may reuse it from now on. Every
+ * half ring it gives the credits back, waking a sender that waits for them.
  */
-@inline export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
+@inline export function freeSlot(c: usize, side: u32, peerCore: u32): void {
   const p = privateLine(c, side);
-  const seq = load<u32>(p + P_RX_SEQ);
-  const slot = slotOf(c, side ^ 1, seq);
-  const h = load<u32>(slot + SLOT_HEADER); // peek() read it (atomically, or covered) already
-  copyWords(dst, slot, h & H_WORDS_MASK);
-  store<u32>(p + P_RX_SEQ, seq + 1);
+  const seq = load<u32>(p + P_RX_SEQ) + 1;
+  store<u32>(p + P_RX_SEQ, seq);
   count(C_MSGS_RECV);
-  if (seq + 1 - load<u32>(p + P_RX_ACKED) >= slots(c) >> 1) giveCredits(c, side, peerCore);
+  // half a ring read since the last credits (mask >> 1 = half a ring - 1)
+  if (seq - load<u32>(p + P_RX_ACKED) > load<u32>(p + P_MASK) >> 1) giveCredits(c, side, peerCore);
+}
+
+/** Receives the next slot (peek() saw it) into physical address `dst` and frees it; returns its header. */
+@inline export function takeSlot(c: usize, side: u32, dst: usize, peerCore: u32): u32 {
+  const slot = nextSlot(c, side);
+  const h = load<u32>(slot + SLOT_HEADER); // peek() has read it atomically already
+  copyWords(dst, slot, h & H_WORDS_MASK);
+  freeSlot(c, side, peerCore);
   return h;
 }
 

@@ -9,7 +9,7 @@
 //  +0x000 ┌──────────────────────────────────────────┐ header (written once, at creation)
 //         │ magic, nslots, core A, core B             │
 //  +0x040 ├──────────────────────────────────────────┤ A private: tx seq, cached ack, rx seq,
-//         │                                           │ published ack, recv progress
+//         │                                           │ published ack, batch head, ring addresses
 //  +0x080 ├──────────────────────────────────────────┤ B private
 //  +0x0c0 ├──────────────────────────────────────────┤ A public: the credits A gives back
 //         │ ack (rx seq A consumed to), waiting flags, │ (read by B), A's waiting flags and
@@ -34,9 +34,11 @@
 // LAST on the last.
 //
 // Publishing in batches: a sender may fill several slots and publish them with one atomic
-// store — the header of the first, written last, with `batch` = how many slots follow it.
-// The receiver reads that header atomically and may then read the following slots (whose
-// headers were written before it, with plain stores) without atomics.
+// store — the header of the first, written last, with `batch` = how many slots follow it
+// (for traces; the receiver does not need it). The other slots' headers are plain stores made
+// before that one. The receiver reads every header atomically and in sequence order, so it
+// reaches a later slot of a batch only after it has seen the batch's first header, and with
+// it everything the sender wrote before.
 
 export const CH_MAGIC: u32 = 0x43505255; // "URPC"
 export const CH_HEADER: u32 = 0x000;
@@ -53,8 +55,10 @@ export const P_TX_SEQ: u32 = 0;         // sequence number of the next message s
 export const P_TX_ACKED: u32 = 4;       // the peer's ack as last read (credits known)
 export const P_RX_SEQ: u32 = 8;         // sequence number of the next slot to receive
 export const P_RX_ACKED: u32 = 12;      // the ack this side last published
-export const P_RX_COVERED: u32 = 16;    // slots before this seq are published (a batch seen)
-export const P_TX_HEAD: u32 = 20;       // header of the first slot of the batch being written
+export const P_TX_HEAD: u32 = 16;       // header of the first slot of the batch being written
+export const P_TX_RING: u32 = 20;       // address of the ring this side sends on
+export const P_RX_RING: u32 = 24;       // address of the ring this side receives from
+export const P_MASK: u32 = 28;          // slots per ring - 1 (a power of two minus one)
 // public line of a side
 export const Q_ACK: u32 = 0;            // this side has consumed every slot before this seq
 export const Q_RX_WAITING: u32 = 4;     // a dispatcher here waits for a message
@@ -73,6 +77,8 @@ export const H_BATCH_SHIFT: u32 = 16;
 export const H_BATCH_MASK: u32 = 0xf;
 export const H_SEQ_SHIFT: u32 = 20;
 export const H_SEQ_MASK: u32 = 0xfff;
+/** the header bits that say which message a slot holds: seq and VALID (slotKey) */
+export const H_KEY_MASK: u32 = (H_SEQ_MASK << H_SEQ_SHIFT) | H_VALID;
 /** the most slots one atomic store publishes */
 export const MAX_BATCH: u32 = 16;
 
@@ -87,9 +93,14 @@ export function channelSize(nslots: u32): u32 {
   return CH_RINGS + 2 * nslots * SLOT_SIZE;
 }
 
+/** The bits of the header (under H_KEY_MASK) of a slot that holds message slot `seq`. */
+export function slotKey(seq: u32): u32 {
+  return ((seq & H_SEQ_MASK) << H_SEQ_SHIFT) | H_VALID;
+}
+
 /** The header word of slot `seq` holding `words` words of a message of `type`. */
 export function slotHeader(seq: u32, type: u32, words: u32, first: bool, last: bool): u32 {
-  return ((seq & H_SEQ_MASK) << H_SEQ_SHIFT) | ((type & 0xff) << H_TYPE_SHIFT) | H_VALID |
+  return slotKey(seq) | ((type & 0xff) << H_TYPE_SHIFT) |
     (last ? H_LAST : 0) | (first ? H_FIRST : 0) | (words & H_WORDS_MASK);
 }
 
