@@ -1,7 +1,9 @@
 // One side of a `wasmfish bench urpc` measurement, in its own thread. Each variant is a pair
 // of roles: the pinging side times `samples` batches of `batch` round trips; the streaming
-// receiver times the whole stream. Both start together on the main thread's go.
+// receiver times `samples` batches of `batch` messages. Both start together on the main
+// thread's go.
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { MAX_BATCH } from '../kernel/shared/channel.js';
 import { coreBlock } from '../kernel/shared/layout.js';
 import { instantiateKernel } from '../host/kernel.js';
 
@@ -36,7 +38,7 @@ function ready(): void {
   while (Atomics.load(go, 0) === 0) Atomics.wait(go, 0, 0, 50);
 }
 
-/** Per-batch round-trip times in ns. */
+/** Per-batch times in ns per round trip (or per message). */
 function timeBatches(roundTrips: (n: number) => void): number[] {
   const out: number[] = [];
   for (let s = 0; s < d.samples; s++) {
@@ -75,7 +77,7 @@ function jsRing(sab: SharedArrayBuffer) {
   };
 }
 
-function run(): { times?: number[]; seconds?: number; check?: number } {
+function run(): { times?: number[]; check?: number } {
   if (d.variant === 'wasm') {
     const k = instantiateKernel(d.module!, d.memory!, { host_console: noop, host_event: noop, host_syscall: noop, host_wake: noop });
     k.init(side, coreBlock(side), 500);
@@ -85,19 +87,13 @@ function run(): { times?: number[]; seconds?: number; check?: number } {
     switch (d.role) {
       case 'ping': return { times: timeBatches((n) => k.bench_ping(c, side, peer, n)) };
       case 'pong': for (let s = 0; s < d.samples; s++) k.bench_pong(c, side, peer, d.batch); return {};
-      case 'send': case 'send-batched': {
-        const t0 = process.hrtime.bigint();
-        for (let s = 0; s < d.samples; s++) {
-          if (d.role === 'send') k.bench_send(c, side, d.batch);
-          else k.bench_send_batched(c, side, d.batch, 8);
-        }
-        return { seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
-      }
+      case 'send': for (let s = 0; s < d.samples; s++) k.bench_send(c, side, d.batch); return {};
+      case 'send-batched': for (let s = 0; s < d.samples; s++) k.bench_send_batched(c, side, d.batch, MAX_BATCH); return {};
       case 'recv': {
-        const t0 = process.hrtime.bigint();
+        // the receiver times each sample: ns per message
         let check = 0;
-        for (let s = 0; s < d.samples; s++) check = (check + k.bench_recv(c, side, peer, d.batch)) >>> 0;
-        return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, check };
+        const times = timeBatches((n) => { check = (check + k.bench_recv(c, side, peer, n)) >>> 0; });
+        return { times, check };
       }
     }
   }
@@ -107,8 +103,8 @@ function run(): { times?: number[]; seconds?: number; check?: number } {
     switch (d.role) {
       case 'ping': return { times: timeBatches((n) => { for (let i = 0; i < n; i++) { r.send(i); r.recv(); } }) };
       case 'pong': for (let i = 0; i < total; i++) r.send(r.recv() + 1); return {};
-      case 'send': { const t0 = process.hrtime.bigint(); for (let i = 0; i < total; i++) r.send(i); return { seconds: Number(process.hrtime.bigint() - t0) / 1e9 }; }
-      case 'recv': { const t0 = process.hrtime.bigint(); let s = 0; for (let i = 0; i < total; i++) s = (s + r.recv()) | 0; return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, check: s >>> 0 }; }
+      case 'send': for (let s = 0; s < d.samples; s++) for (let i = 0; i < d.batch; i++) r.send(i); return {};
+      case 'recv': { let s = 0; const times = timeBatches((n) => { for (let i = 0; i < n; i++) s = (s + r.recv()) | 0; }); return { times, check: s >>> 0 }; }
     }
   }
   if (d.variant === 'atomics-wait') {
