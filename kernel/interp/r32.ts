@@ -19,7 +19,7 @@ import { EXIT_ADDR, PAGE_MASK } from "../shared/addrspace";
 import {
   FAULT_BAD_OPCODE, FAULT_BAD_SYSCALL, FAULT_DIV_ZERO, FAULT_MISALIGNED,
 } from "../shared/faults";
-import { STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS } from "../shared/kabi";
+import { STOP_EXIT, STOP_LIMIT, STOP_SYS } from "../shared/kabi";
 import {
   D_EXIT_CODE, D_PC, D_REGS, D_SYS_ARGS, D_SYS_NUM, D_SYS_PC,
 } from "../shared/layout";
@@ -59,12 +59,17 @@ export function interpret(d: usize, until: u64): i32 {
   let pc = load<u32>(d + D_PC);
   const c0 = startClock();
   let cyc = c0;
-  let n: u64 = 0;
+  // cycles beyond one per instruction: the instructions completed are cyc - c0 - extra
+  // (a constant 0 for one-cycle instructions, which the compiler drops)
+  let extra: u64 = 0;
   let stop = STOP_LIMIT;
-  // the page (and word alignment) of the code being executed, and where it is in memory
+  // an instruction that stops the run sets limit to 0: the loop tests one condition
+  let limit = until;
+  // the page (and word alignment) of the code being executed, and where it is in memory:
+  // the instruction at pc is at code + pc (wrapping arithmetic: one add per fetch)
   let codeKey: u32 = 0xffffffff;
   let code: usize = 0;
-  while (cyc < until) {
+  while (cyc < limit) {
     if ((pc & 0xfffff003) != codeKey) {
       if (pc & 3) { stop = faultAt(d, FAULT_MISALIGNED, pc, pc); break; }
       const p = trExec(pc);
@@ -74,148 +79,144 @@ export function interpret(d: usize, until: u64): i32 {
         break;
       }
       codeKey = pc & ~PAGE_MASK;
-      code = p - (pc & PAGE_MASK);
+      code = p - pc;
     }
-    const w = load<u32>(code + (pc & PAGE_MASK));
-    n++;
+    const w = load<u32>(code + pc);
     switch (w & 0xff) {
       // ── ALU, register operands ──
-      case OP_ADD: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) + get(r, F_R_RS2_OFF(w))); cyc += CY_ADD; pc += 4; break;
-      case OP_SUB: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) - get(r, F_R_RS2_OFF(w))); cyc += CY_SUB; pc += 4; break;
-      case OP_AND: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) & get(r, F_R_RS2_OFF(w))); cyc += CY_AND; pc += 4; break;
-      case OP_OR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) | get(r, F_R_RS2_OFF(w))); cyc += CY_OR; pc += 4; break;
-      case OP_XOR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) ^ get(r, F_R_RS2_OFF(w))); cyc += CY_XOR; pc += 4; break;
-      case OP_SHL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) << (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHL; pc += 4; break;
-      case OP_SHR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) >>> (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHR; pc += 4; break;
-      case OP_SAR: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) >> (get(r, F_R_RS2_OFF(w)) & 31))); cyc += CY_SAR; pc += 4; break;
-      case OP_SLT: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) < <i32>get(r, F_R_RS2_OFF(w)))); cyc += CY_SLT; pc += 4; break;
-      case OP_SLTU: set(r, F_R_RD_OFF(w), <u32>(get(r, F_R_RS1_OFF(w)) < get(r, F_R_RS2_OFF(w)))); cyc += CY_SLTU; pc += 4; break;
-      case OP_MUL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) * get(r, F_R_RS2_OFF(w))); cyc += CY_MUL; pc += 4; break;
+      case OP_ADD: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) + get(r, F_R_RS2_OFF(w))); cyc += CY_ADD; extra += CY_ADD - 1; pc += 4; break;
+      case OP_SUB: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) - get(r, F_R_RS2_OFF(w))); cyc += CY_SUB; extra += CY_SUB - 1; pc += 4; break;
+      case OP_AND: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) & get(r, F_R_RS2_OFF(w))); cyc += CY_AND; extra += CY_AND - 1; pc += 4; break;
+      case OP_OR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) | get(r, F_R_RS2_OFF(w))); cyc += CY_OR; extra += CY_OR - 1; pc += 4; break;
+      case OP_XOR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) ^ get(r, F_R_RS2_OFF(w))); cyc += CY_XOR; extra += CY_XOR - 1; pc += 4; break;
+      case OP_SHL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) << (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHL; extra += CY_SHL - 1; pc += 4; break;
+      case OP_SHR: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) >>> (get(r, F_R_RS2_OFF(w)) & 31)); cyc += CY_SHR; extra += CY_SHR - 1; pc += 4; break;
+      case OP_SAR: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) >> (get(r, F_R_RS2_OFF(w)) & 31))); cyc += CY_SAR; extra += CY_SAR - 1; pc += 4; break;
+      case OP_SLT: set(r, F_R_RD_OFF(w), <u32>(<i32>get(r, F_R_RS1_OFF(w)) < <i32>get(r, F_R_RS2_OFF(w)))); cyc += CY_SLT; extra += CY_SLT - 1; pc += 4; break;
+      case OP_SLTU: set(r, F_R_RD_OFF(w), <u32>(get(r, F_R_RS1_OFF(w)) < get(r, F_R_RS2_OFF(w)))); cyc += CY_SLTU; extra += CY_SLTU - 1; pc += 4; break;
+      case OP_MUL: set(r, F_R_RD_OFF(w), get(r, F_R_RS1_OFF(w)) * get(r, F_R_RS2_OFF(w))); cyc += CY_MUL; extra += CY_MUL - 1; pc += 4; break;
       case OP_DIV: {
         const a = <i32>get(r, F_R_RS1_OFF(w)), b = <i32>get(r, F_R_RS2_OFF(w));
-        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? -a : a / b)); cyc += CY_DIV; pc += 4; break;
+        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? -a : a / b)); cyc += CY_DIV; extra += CY_DIV - 1; pc += 4; break;
       }
       case OP_DIVU: {
         const a = get(r, F_R_RS1_OFF(w)), b = get(r, F_R_RS2_OFF(w));
-        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD_OFF(w), a / b); cyc += CY_DIVU; pc += 4; break;
+        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), a / b); cyc += CY_DIVU; extra += CY_DIVU - 1; pc += 4; break;
       }
       case OP_REM: {
         const a = <i32>get(r, F_R_RS1_OFF(w)), b = <i32>get(r, F_R_RS2_OFF(w));
-        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? 0 : a % b)); cyc += CY_REM; pc += 4; break;
+        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), <u32>(b == -1 ? 0 : a % b)); cyc += CY_REM; extra += CY_REM - 1; pc += 4; break;
       }
       case OP_REMU: {
         const a = get(r, F_R_RS1_OFF(w)), b = get(r, F_R_RS2_OFF(w));
-        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); break; }
-        set(r, F_R_RD_OFF(w), a % b); cyc += CY_REMU; pc += 4; break;
+        if (b == 0) { stop = faultAt(d, FAULT_DIV_ZERO, pc, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), a % b); cyc += CY_REMU; extra += CY_REMU - 1; pc += 4; break;
       }
       // ── ALU, immediate operand ──
-      case OP_ADDI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w)); cyc += CY_ADDI; pc += 4; break;
-      case OP_SLTI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) < F_I_IMM(w))); cyc += CY_SLTI; pc += 4; break;
-      case OP_SLTIU: set(r, F_I_RD_OFF(w), <u32>(get(r, F_I_RS1_OFF(w)) < <u32>F_I_IMM(w))); cyc += CY_SLTIU; pc += 4; break;
-      case OP_ANDI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) & <u32>F_U_IMM(w)); cyc += CY_ANDI; pc += 4; break;
-      case OP_ORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) | <u32>F_U_IMM(w)); cyc += CY_ORI; pc += 4; break;
-      case OP_XORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) ^ <u32>F_U_IMM(w)); cyc += CY_XORI; pc += 4; break;
-      case OP_SHLI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) << (F_I_IMM(w) & 31)); cyc += CY_SHLI; pc += 4; break;
-      case OP_SHRI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) >>> (F_I_IMM(w) & 31)); cyc += CY_SHRI; pc += 4; break;
-      case OP_SARI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) >> (F_I_IMM(w) & 31))); cyc += CY_SARI; pc += 4; break;
-      case OP_LUI: set(r, F_L_RD_OFF(w), <u32>F_L_IMM(w) << 16); cyc += CY_LUI; pc += 4; break;
+      case OP_ADDI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w)); cyc += CY_ADDI; extra += CY_ADDI - 1; pc += 4; break;
+      case OP_SLTI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) < F_I_IMM(w))); cyc += CY_SLTI; extra += CY_SLTI - 1; pc += 4; break;
+      case OP_SLTIU: set(r, F_I_RD_OFF(w), <u32>(get(r, F_I_RS1_OFF(w)) < <u32>F_I_IMM(w))); cyc += CY_SLTIU; extra += CY_SLTIU - 1; pc += 4; break;
+      case OP_ANDI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) & <u32>F_U_IMM(w)); cyc += CY_ANDI; extra += CY_ANDI - 1; pc += 4; break;
+      case OP_ORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) | <u32>F_U_IMM(w)); cyc += CY_ORI; extra += CY_ORI - 1; pc += 4; break;
+      case OP_XORI: set(r, F_U_RD_OFF(w), get(r, F_U_RS1_OFF(w)) ^ <u32>F_U_IMM(w)); cyc += CY_XORI; extra += CY_XORI - 1; pc += 4; break;
+      case OP_SHLI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) << (F_I_IMM(w) & 31)); cyc += CY_SHLI; extra += CY_SHLI - 1; pc += 4; break;
+      case OP_SHRI: set(r, F_I_RD_OFF(w), get(r, F_I_RS1_OFF(w)) >>> (F_I_IMM(w) & 31)); cyc += CY_SHRI; extra += CY_SHRI - 1; pc += 4; break;
+      case OP_SARI: set(r, F_I_RD_OFF(w), <u32>(<i32>get(r, F_I_RS1_OFF(w)) >> (F_I_IMM(w) & 31))); cyc += CY_SARI; extra += CY_SARI - 1; pc += 4; break;
+      case OP_LUI: set(r, F_L_RD_OFF(w), <u32>F_L_IMM(w) << 16); cyc += CY_LUI; extra += CY_LUI - 1; pc += 4; break;
       // ── loads and stores ──
       case OP_LW: {
         const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
-        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trRead(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD_OFF(w), load<u32>(p)); cyc += CY_LW; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_I_RD_OFF(w), load<u32>(p)); cyc += CY_LW; extra += CY_LW - 1; pc += 4; break;
       }
       case OP_LH: {
         const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
-        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trRead(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD_OFF(w), <u32><i32>load<i16>(p)); cyc += CY_LH; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_I_RD_OFF(w), <u32><i32>load<i16>(p)); cyc += CY_LH; extra += CY_LH - 1; pc += 4; break;
       }
       case OP_LHU: {
         const va = get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w);
-        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trRead(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD_OFF(w), <u32>load<u16>(p)); cyc += CY_LHU; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_I_RD_OFF(w), <u32>load<u16>(p)); cyc += CY_LHU; extra += CY_LHU - 1; pc += 4; break;
       }
       case OP_LB: {
         const p = trRead(get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w));
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD_OFF(w), <u32><i32>load<i8>(p)); cyc += CY_LB; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_I_RD_OFF(w), <u32><i32>load<i8>(p)); cyc += CY_LB; extra += CY_LB - 1; pc += 4; break;
       }
       case OP_LBU: {
         const p = trRead(get(r, F_I_RS1_OFF(w)) + <u32>F_I_IMM(w));
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_I_RD_OFF(w), <u32>load<u8>(p)); cyc += CY_LBU; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_I_RD_OFF(w), <u32>load<u8>(p)); cyc += CY_LBU; extra += CY_LBU - 1; pc += 4; break;
       }
       case OP_SW: {
         const va = get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w);
-        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trWrite(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        store<u32>(p, get(r, F_S_RS2_OFF(w))); cyc += CY_SW; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        store<u32>(p, get(r, F_S_RS2_OFF(w))); cyc += CY_SW; extra += CY_SW - 1; pc += 4; break;
       }
       case OP_SH: {
         const va = get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w);
-        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 1) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trWrite(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        store<u16>(p, <u16>get(r, F_S_RS2_OFF(w))); cyc += CY_SH; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        store<u16>(p, <u16>get(r, F_S_RS2_OFF(w))); cyc += CY_SH; extra += CY_SH - 1; pc += 4; break;
       }
       case OP_SB: {
         const p = trWrite(get(r, F_S_RS1_OFF(w)) + <u32>F_S_IMM(w));
-        if (p == 0) { stop = memFault(d, pc); break; }
-        store<u8>(p, <u8>get(r, F_S_RS2_OFF(w))); cyc += CY_SB; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        store<u8>(p, <u8>get(r, F_S_RS2_OFF(w))); cyc += CY_SB; extra += CY_SB - 1; pc += 4; break;
       }
       // ── control flow ──
-      case OP_BEQ: pc += get(r, F_B_RS1_OFF(w)) == get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BEQ; break;
-      case OP_BNE: pc += get(r, F_B_RS1_OFF(w)) != get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BNE; break;
-      case OP_BLT: pc += <i32>get(r, F_B_RS1_OFF(w)) < <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLT; break;
-      case OP_BGE: pc += <i32>get(r, F_B_RS1_OFF(w)) >= <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGE; break;
-      case OP_BLTU: pc += get(r, F_B_RS1_OFF(w)) < get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLTU; break;
-      case OP_BGEU: pc += get(r, F_B_RS1_OFF(w)) >= get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGEU; break;
-      case OP_JMP: pc += <u32>F_J_OFF(w) << 2; cyc += CY_JMP; break;
-      case OP_CALL: set(r, LR << 2, pc + 4); pc += <u32>F_J_OFF(w) << 2; cyc += CY_CALL; break;
-      case OP_JR: pc = get(r, F_JR_RS1_OFF(w)); cyc += CY_JR; break;
-      case OP_CALLR: { const t = get(r, F_JR_RS1_OFF(w)); set(r, LR << 2, pc + 4); pc = t; cyc += CY_CALLR; break; }
+      case OP_BEQ: pc += get(r, F_B_RS1_OFF(w)) == get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BEQ; extra += CY_BEQ - 1; break;
+      case OP_BNE: pc += get(r, F_B_RS1_OFF(w)) != get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BNE; extra += CY_BNE - 1; break;
+      case OP_BLT: pc += <i32>get(r, F_B_RS1_OFF(w)) < <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLT; extra += CY_BLT - 1; break;
+      case OP_BGE: pc += <i32>get(r, F_B_RS1_OFF(w)) >= <i32>get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGE; extra += CY_BGE - 1; break;
+      case OP_BLTU: pc += get(r, F_B_RS1_OFF(w)) < get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BLTU; extra += CY_BLTU - 1; break;
+      case OP_BGEU: pc += get(r, F_B_RS1_OFF(w)) >= get(r, F_B_RS2_OFF(w)) ? <u32>F_B_OFF(w) << 2 : 4; cyc += CY_BGEU; extra += CY_BGEU - 1; break;
+      case OP_JMP: pc += <u32>F_J_OFF(w) << 2; cyc += CY_JMP; extra += CY_JMP - 1; break;
+      case OP_CALL: set(r, LR << 2, pc + 4); pc += <u32>F_J_OFF(w) << 2; cyc += CY_CALL; extra += CY_CALL - 1; break;
+      case OP_JR: pc = get(r, F_JR_RS1_OFF(w)); cyc += CY_JR; extra += CY_JR - 1; break;
+      case OP_CALLR: { const t = get(r, F_JR_RS1_OFF(w)); set(r, LR << 2, pc + 4); pc = t; cyc += CY_CALLR; extra += CY_CALLR - 1; break; }
       // ── atomics ──
       case OP_CAS: {
         const va = get(r, F_R_RS1_OFF(w));
-        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trAtomic(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_R_RD_OFF(w), atomic.cmpxchg<u32>(p, get(r, F_R_RD_OFF(w)), get(r, F_R_RS2_OFF(w)))); cyc += CY_CAS; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), atomic.cmpxchg<u32>(p, get(r, F_R_RD_OFF(w)), get(r, F_R_RS2_OFF(w)))); cyc += CY_CAS; extra += CY_CAS - 1; pc += 4; break;
       }
       case OP_FAA: {
         const va = get(r, F_R_RS1_OFF(w));
-        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); break; }
+        if (va & 3) { stop = faultAt(d, FAULT_MISALIGNED, va, pc); limit = 0; break; }
         const p = trAtomic(va);
-        if (p == 0) { stop = memFault(d, pc); break; }
-        set(r, F_R_RD_OFF(w), atomic.add<u32>(p, get(r, F_R_RS2_OFF(w)))); cyc += CY_FAA; pc += 4; break;
+        if (p == 0) { stop = memFault(d, pc); limit = 0; break; }
+        set(r, F_R_RD_OFF(w), atomic.add<u32>(p, get(r, F_R_RS2_OFF(w)))); cyc += CY_FAA; extra += CY_FAA - 1; pc += 4; break;
       }
       // ── system ──
       case OP_SYS: {
         const num = F_T_N(w);
-        if (sysArity(num) < 0) { stop = faultAt(d, FAULT_BAD_SYSCALL, pc, pc); break; }
+        if (sysArity(num) < 0) { stop = faultAt(d, FAULT_BAD_SYSCALL, pc, pc); limit = 0; break; }
         store<i32>(d + D_SYS_NUM, num);
         memory.copy(d + D_SYS_ARGS, r + 4, 16);
         store<u32>(d + D_SYS_PC, pc);
-        cyc += CY_SYS; pc += 4; stop = STOP_SYS; break;
+        cyc += CY_SYS; extra += CY_SYS - 1; pc += 4; stop = STOP_SYS; limit = 0; break;
       }
-      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 4)); cyc += CY_HALT; pc += 4; stop = STOP_EXIT; break;
-      default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
-    }
-    if (stop != STOP_LIMIT) {
-      if (stop >= STOP_FAULT) n--; // a fault (or a redo) did not complete the instruction
-      break;
+      case OP_HALT: store<u32>(d + D_EXIT_CODE, get(r, 4)); cyc += CY_HALT; extra += CY_HALT - 1; pc += 4; stop = STOP_EXIT; limit = 0; break;
+      default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc); limit = 0;
     }
   }
-  leave(d, pc, c0, cyc, n);
+  // an instruction that faulted (or is to be redone) added no cycles: it is not counted
+  leave(d, pc, c0, cyc, cyc - c0 - extra);
   return stop;
 }

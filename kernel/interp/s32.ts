@@ -16,7 +16,7 @@ import {
 } from "../generated/s32";
 import { EXIT_ADDR, PAGE_MASK } from "../shared/addrspace";
 import { FAULT_BAD_OPCODE, FAULT_BAD_SYSCALL, FAULT_MISALIGNED } from "../shared/faults";
-import { STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS } from "../shared/kabi";
+import { STOP_EXIT, STOP_LIMIT, STOP_SYS } from "../shared/kabi";
 import {
   D_EXIT_CODE, D_PC, D_REGS, D_SYS_ARGS, D_SYS_NUM, D_SYS_PC, S32_FP, S32_SP,
 } from "../shared/layout";
@@ -49,11 +49,15 @@ export function interpret(d: usize, until: u64): i32 {
   }
   const c0 = startClock();
   let cyc = c0;
-  let n: u64 = 0;
+  // cycles beyond one per instruction: the instructions completed are cyc - c0 - extra
+  // (a constant 0 for one-cycle instructions, which the compiler drops)
+  let extra: u64 = 0;
   let stop = STOP_LIMIT;
   let codePage: u32 = 1; // never a page address: forces the first translation
   let code: usize = 0;
-  while (cyc < until) {
+  // an instruction that stops the run sets limit to 0: the loop tests one condition
+  let limit = until;
+  while (cyc < limit) {
     let ip: usize;
     if ((pc & ~PAGE_MASK) == codePage && (pc & PAGE_MASK) <= PAGE_MASK + 1 - MAX_INSN) {
       ip = code + (pc & PAGE_MASK);
@@ -77,123 +81,119 @@ export function interpret(d: usize, until: u64): i32 {
         if (ip == 0) { stop = memFault(d, pc); break; }
       }
     }
-    n++;
     switch (<u32>load<u8>(ip)) {
       // ── constants and stack shuffling ──
-      case OP_PUSH8: if (!wr32(sp - 4, <u32>F_B8_K(ip))) { stop = memFault(d, pc); break; } sp -= 4; cyc += CY_PUSH8; pc += 2; break;
-      case OP_PUSH: if (!wr32(sp - 4, <u32>F_W32_IMM(ip))) { stop = memFault(d, pc); break; } sp -= 4; cyc += CY_PUSH; pc += 5; break;
+      case OP_PUSH8: if (!wr32(sp - 4, <u32>F_B8_K(ip))) { stop = memFault(d, pc); limit = 0; break; } sp -= 4; cyc += CY_PUSH8; extra += CY_PUSH8 - 1; pc += 2; break;
+      case OP_PUSH: if (!wr32(sp - 4, <u32>F_W32_IMM(ip))) { stop = memFault(d, pc); limit = 0; break; } sp -= 4; cyc += CY_PUSH; extra += CY_PUSH - 1; pc += 5; break;
       case OP_DUP: {
         const a = rd32(sp);
-        if (!memOk || !wr32(sp - 4, a)) { stop = memFault(d, pc); break; }
-        sp -= 4; cyc += CY_DUP; pc += 1; break;
+        if (!memOk || !wr32(sp - 4, a)) { stop = memFault(d, pc); limit = 0; break; }
+        sp -= 4; cyc += CY_DUP; extra += CY_DUP - 1; pc += 1; break;
       }
       case OP_DROP: {
         rd32(sp);
-        if (!memOk) { stop = memFault(d, pc); break; }
-        sp += 4; cyc += CY_DROP; pc += 1; break;
+        if (!memOk) { stop = memFault(d, pc); limit = 0; break; }
+        sp += 4; cyc += CY_DROP; extra += CY_DROP - 1; pc += 1; break;
       }
       case OP_SWAP: {
         const b = rd32(sp), a = rd32(sp + 4);
         // outputs are pushed deepest first: sp + 4 is checked (and would fault) before sp
-        if (!memOk || !writableRange(sp + 4, 4) || !writableRange(sp, 4)) { stop = memFault(d, pc); break; }
-        wr32(sp, a); wr32(sp + 4, b); cyc += CY_SWAP; pc += 1; break;
+        if (!memOk || !writableRange(sp + 4, 4) || !writableRange(sp, 4)) { stop = memFault(d, pc); limit = 0; break; }
+        wr32(sp, a); wr32(sp + 4, b); cyc += CY_SWAP; extra += CY_SWAP - 1; pc += 1; break;
       }
       case OP_OVER: {
         rd32(sp);
         const a = rd32(sp + 4);
-        if (!memOk || !wr32(sp - 4, a)) { stop = memFault(d, pc); break; }
-        sp -= 4; cyc += CY_OVER; pc += 1; break;
+        if (!memOk || !wr32(sp - 4, a)) { stop = memFault(d, pc); limit = 0; break; }
+        sp -= 4; cyc += CY_OVER; extra += CY_OVER - 1; pc += 1; break;
       }
       // ── ALU: ( a b -- a op b ) ──
-      case OP_ADD: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a + b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_ADD; pc += 1; break; }
-      case OP_SUB: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a - b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_SUB; pc += 1; break; }
-      case OP_MUL: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a * b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_MUL; pc += 1; break; }
-      case OP_AND: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a & b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_AND; pc += 1; break; }
-      case OP_OR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a | b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_OR; pc += 1; break; }
-      case OP_XOR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a ^ b)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_XOR; pc += 1; break; }
-      case OP_SHL: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a << (b & 31))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_SHL; pc += 1; break; }
-      case OP_SHR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a >>> (b & 31))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_SHR; pc += 1; break; }
-      case OP_SAR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(<i32>a >> (b & 31)))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_SAR; pc += 1; break; }
-      case OP_LT: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(<i32>a < <i32>b))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_LT; pc += 1; break; }
-      case OP_LTU: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a < b))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_LTU; pc += 1; break; }
-      case OP_EQ: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a == b))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_EQ; pc += 1; break; }
-      case OP_NE: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a != b))) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_NE; pc += 1; break; }
+      case OP_ADD: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a + b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_ADD; extra += CY_ADD - 1; pc += 1; break; }
+      case OP_SUB: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a - b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_SUB; extra += CY_SUB - 1; pc += 1; break; }
+      case OP_MUL: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a * b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_MUL; extra += CY_MUL - 1; pc += 1; break; }
+      case OP_AND: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a & b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_AND; extra += CY_AND - 1; pc += 1; break; }
+      case OP_OR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a | b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_OR; extra += CY_OR - 1; pc += 1; break; }
+      case OP_XOR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a ^ b)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_XOR; extra += CY_XOR - 1; pc += 1; break; }
+      case OP_SHL: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a << (b & 31))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_SHL; extra += CY_SHL - 1; pc += 1; break; }
+      case OP_SHR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, a >>> (b & 31))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_SHR; extra += CY_SHR - 1; pc += 1; break; }
+      case OP_SAR: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(<i32>a >> (b & 31)))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_SAR; extra += CY_SAR - 1; pc += 1; break; }
+      case OP_LT: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(<i32>a < <i32>b))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_LT; extra += CY_LT - 1; pc += 1; break; }
+      case OP_LTU: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a < b))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_LTU; extra += CY_LTU - 1; pc += 1; break; }
+      case OP_EQ: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a == b))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_EQ; extra += CY_EQ - 1; pc += 1; break; }
+      case OP_NE: { const b = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(sp + 4, <u32>(a != b))) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_NE; extra += CY_NE - 1; pc += 1; break; }
       // ── ALU: ( a -- op a ) ──
-      case OP_NEG: { const a = rd32(sp); if (!memOk || !wr32(sp, -a)) { stop = memFault(d, pc); break; } cyc += CY_NEG; pc += 1; break; }
-      case OP_NOT: { const a = rd32(sp); if (!memOk || !wr32(sp, ~a)) { stop = memFault(d, pc); break; } cyc += CY_NOT; pc += 1; break; }
-      case OP_EQZ: { const a = rd32(sp); if (!memOk || !wr32(sp, <u32>(a == 0))) { stop = memFault(d, pc); break; } cyc += CY_EQZ; pc += 1; break; }
+      case OP_NEG: { const a = rd32(sp); if (!memOk || !wr32(sp, -a)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_NEG; extra += CY_NEG - 1; pc += 1; break; }
+      case OP_NOT: { const a = rd32(sp); if (!memOk || !wr32(sp, ~a)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_NOT; extra += CY_NOT - 1; pc += 1; break; }
+      case OP_EQZ: { const a = rd32(sp); if (!memOk || !wr32(sp, <u32>(a == 0))) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_EQZ; extra += CY_EQZ - 1; pc += 1; break; }
       // ── memory: ( addr -- value ), ( addr v -- ) ──
-      case OP_LDW: { const a = rd32(sp); const v = memOk ? rd32(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); break; } cyc += CY_LDW; pc += 1; break; }
-      case OP_LDH: { const a = rd32(sp); const v = memOk ? rd16(a) : 0; if (!memOk || !wr32(sp, <u32><i32><i16>v)) { stop = memFault(d, pc); break; } cyc += CY_LDH; pc += 1; break; }
-      case OP_LDHU: { const a = rd32(sp); const v = memOk ? rd16(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); break; } cyc += CY_LDHU; pc += 1; break; }
-      case OP_LDB: { const a = rd32(sp); const v = memOk ? rd8(a) : 0; if (!memOk || !wr32(sp, <u32><i32><i8>v)) { stop = memFault(d, pc); break; } cyc += CY_LDB; pc += 1; break; }
-      case OP_LDBU: { const a = rd32(sp); const v = memOk ? rd8(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); break; } cyc += CY_LDBU; pc += 1; break; }
-      case OP_STW: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(a, v)) { stop = memFault(d, pc); break; } sp += 8; cyc += CY_STW; pc += 1; break; }
-      case OP_STH: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr16(a, v)) { stop = memFault(d, pc); break; } sp += 8; cyc += CY_STH; pc += 1; break; }
-      case OP_STB: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr8(a, v)) { stop = memFault(d, pc); break; } sp += 8; cyc += CY_STB; pc += 1; break; }
+      case OP_LDW: { const a = rd32(sp); const v = memOk ? rd32(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_LDW; extra += CY_LDW - 1; pc += 1; break; }
+      case OP_LDH: { const a = rd32(sp); const v = memOk ? rd16(a) : 0; if (!memOk || !wr32(sp, <u32><i32><i16>v)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_LDH; extra += CY_LDH - 1; pc += 1; break; }
+      case OP_LDHU: { const a = rd32(sp); const v = memOk ? rd16(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_LDHU; extra += CY_LDHU - 1; pc += 1; break; }
+      case OP_LDB: { const a = rd32(sp); const v = memOk ? rd8(a) : 0; if (!memOk || !wr32(sp, <u32><i32><i8>v)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_LDB; extra += CY_LDB - 1; pc += 1; break; }
+      case OP_LDBU: { const a = rd32(sp); const v = memOk ? rd8(a) : 0; if (!memOk || !wr32(sp, v)) { stop = memFault(d, pc); limit = 0; break; } cyc += CY_LDBU; extra += CY_LDBU - 1; pc += 1; break; }
+      case OP_STW: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr32(a, v)) { stop = memFault(d, pc); limit = 0; break; } sp += 8; cyc += CY_STW; extra += CY_STW - 1; pc += 1; break; }
+      case OP_STH: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr16(a, v)) { stop = memFault(d, pc); limit = 0; break; } sp += 8; cyc += CY_STH; extra += CY_STH - 1; pc += 1; break; }
+      case OP_STB: { const v = rd32(sp), a = rd32(sp + 4); if (!memOk || !wr8(a, v)) { stop = memFault(d, pc); limit = 0; break; } sp += 8; cyc += CY_STB; extra += CY_STB - 1; pc += 1; break; }
       // ── frames ──
-      case OP_LDL: { const v = rd32(fp + (<u32>F_B8_K(ip) << 2)); if (!memOk || !wr32(sp - 4, v)) { stop = memFault(d, pc); break; } sp -= 4; cyc += CY_LDL; pc += 2; break; }
-      case OP_STL: { const v = rd32(sp); if (!memOk || !wr32(fp + (<u32>F_B8_K(ip) << 2), v)) { stop = memFault(d, pc); break; } sp += 4; cyc += CY_STL; pc += 2; break; }
-      case OP_LLA: { if (!wr32(sp - 4, fp + (<u32>F_B8_K(ip) << 2))) { stop = memFault(d, pc); break; } sp -= 4; cyc += CY_LLA; pc += 2; break; }
+      case OP_LDL: { const v = rd32(fp + (<u32>F_B8_K(ip) << 2)); if (!memOk || !wr32(sp - 4, v)) { stop = memFault(d, pc); limit = 0; break; } sp -= 4; cyc += CY_LDL; extra += CY_LDL - 1; pc += 2; break; }
+      case OP_STL: { const v = rd32(sp); if (!memOk || !wr32(fp + (<u32>F_B8_K(ip) << 2), v)) { stop = memFault(d, pc); limit = 0; break; } sp += 4; cyc += CY_STL; extra += CY_STL - 1; pc += 2; break; }
+      case OP_LLA: { if (!wr32(sp - 4, fp + (<u32>F_B8_K(ip) << 2))) { stop = memFault(d, pc); limit = 0; break; } sp -= 4; cyc += CY_LLA; extra += CY_LLA - 1; pc += 2; break; }
       case OP_ENTER: {
-        if (!wr32(sp - 4, fp)) { stop = memFault(d, pc); break; }
-        fp = sp - 4; sp = fp - (<u32>F_U8_N(ip) << 2); cyc += CY_ENTER; pc += 2; break;
+        if (!wr32(sp - 4, fp)) { stop = memFault(d, pc); limit = 0; break; }
+        fp = sp - 4; sp = fp - (<u32>F_U8_N(ip) << 2); cyc += CY_ENTER; extra += CY_ENTER - 1; pc += 2; break;
       }
       case OP_RET: {
         const v = rd32(sp), oldFp = rd32(fp), ra = rd32(fp + 4);
         const newSp = fp + 8 + (<u32>F_U8_N(ip) << 2) - 4;
-        if (!memOk || !wr32(newSp, v)) { stop = memFault(d, pc); break; }
-        sp = newSp; fp = oldFp; pc = ra; cyc += CY_RET; break;
+        if (!memOk || !wr32(newSp, v)) { stop = memFault(d, pc); limit = 0; break; }
+        sp = newSp; fp = oldFp; pc = ra; cyc += CY_RET; extra += CY_RET - 1; break;
       }
       // ── control flow ──
-      case OP_JMP: pc += <u32>F_R16_OFF(ip); cyc += CY_JMP; break;
-      case OP_JZ: { const a = rd32(sp); if (!memOk) { stop = memFault(d, pc); break; } sp += 4; pc += a == 0 ? <u32>F_R16_OFF(ip) : 3; cyc += CY_JZ; break; }
-      case OP_JNZ: { const a = rd32(sp); if (!memOk) { stop = memFault(d, pc); break; } sp += 4; pc += a != 0 ? <u32>F_R16_OFF(ip) : 3; cyc += CY_JNZ; break; }
-      case OP_CALL: { if (!wr32(sp - 4, pc + SZ_CALL)) { stop = memFault(d, pc); break; } sp -= 4; pc += <u32>F_R32_OFF(ip); cyc += CY_CALL; break; }
-      case OP_CALLR: { const t = rd32(sp); if (!memOk || !wr32(sp, pc + SZ_CALLR)) { stop = memFault(d, pc); break; } pc = t; cyc += CY_CALLR; break; }
+      case OP_JMP: pc += <u32>F_R16_OFF(ip); cyc += CY_JMP; extra += CY_JMP - 1; break;
+      case OP_JZ: { const a = rd32(sp); if (!memOk) { stop = memFault(d, pc); limit = 0; break; } sp += 4; pc += a == 0 ? <u32>F_R16_OFF(ip) : 3; cyc += CY_JZ; extra += CY_JZ - 1; break; }
+      case OP_JNZ: { const a = rd32(sp); if (!memOk) { stop = memFault(d, pc); limit = 0; break; } sp += 4; pc += a != 0 ? <u32>F_R16_OFF(ip) : 3; cyc += CY_JNZ; extra += CY_JNZ - 1; break; }
+      case OP_CALL: { if (!wr32(sp - 4, pc + SZ_CALL)) { stop = memFault(d, pc); limit = 0; break; } sp -= 4; pc += <u32>F_R32_OFF(ip); cyc += CY_CALL; extra += CY_CALL - 1; break; }
+      case OP_CALLR: { const t = rd32(sp); if (!memOk || !wr32(sp, pc + SZ_CALLR)) { stop = memFault(d, pc); limit = 0; break; } pc = t; cyc += CY_CALLR; extra += CY_CALLR - 1; break; }
       // ── atomics: the result slot is checked before the atomic write ──
       case OP_CAS: {
         const nw = rd32(sp), expect = rd32(sp + 4), a = rd32(sp + 8);
-        if (!memOk) { stop = memFault(d, pc); break; }
-        if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
+        if (!memOk) { stop = memFault(d, pc); limit = 0; break; }
+        if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); limit = 0; break; }
         const p = trAtomic(a);
-        if (p == 0 || !writableRange(sp + 8, 4)) { stop = memFault(d, pc); break; }
-        wr32(sp + 8, atomic.cmpxchg<u32>(p, expect, nw)); sp += 8; cyc += CY_CAS; pc += 1; break;
+        if (p == 0 || !writableRange(sp + 8, 4)) { stop = memFault(d, pc); limit = 0; break; }
+        wr32(sp + 8, atomic.cmpxchg<u32>(p, expect, nw)); sp += 8; cyc += CY_CAS; extra += CY_CAS - 1; pc += 1; break;
       }
       case OP_FAA: {
         const v = rd32(sp), a = rd32(sp + 4);
-        if (!memOk) { stop = memFault(d, pc); break; }
-        if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); break; }
+        if (!memOk) { stop = memFault(d, pc); limit = 0; break; }
+        if (a & 3) { stop = faultAt(d, FAULT_MISALIGNED, a, pc); limit = 0; break; }
         const p = trAtomic(a);
-        if (p == 0 || !writableRange(sp + 4, 4)) { stop = memFault(d, pc); break; }
-        wr32(sp + 4, atomic.add<u32>(p, v)); sp += 4; cyc += CY_FAA; pc += 1; break;
+        if (p == 0 || !writableRange(sp + 4, 4)) { stop = memFault(d, pc); limit = 0; break; }
+        wr32(sp + 4, atomic.add<u32>(p, v)); sp += 4; cyc += CY_FAA; extra += CY_FAA - 1; pc += 1; break;
       }
       // ── system ──
       case OP_SYS: {
         const num = F_U8_N(ip);
         const k = sysArity(num);
-        if (k < 0) { stop = faultAt(d, FAULT_BAD_SYSCALL, pc, pc); break; }
+        if (k < 0) { stop = faultAt(d, FAULT_BAD_SYSCALL, pc, pc); limit = 0; break; }
         // pop k arguments, the last one on top
         for (let i = 0; i < k; i++) store<u32>(d + D_SYS_ARGS + (<usize>(k - 1 - i) << 2), rd32(sp + (<u32>i << 2)));
-        if (!memOk) { stop = memFault(d, pc); break; }
+        if (!memOk) { stop = memFault(d, pc); limit = 0; break; }
         store<i32>(d + D_SYS_NUM, num);
         store<u32>(d + D_SYS_PC, pc);
-        sp += <u32>k << 2; cyc += CY_SYS; pc += 2; stop = STOP_SYS; break;
+        sp += <u32>k << 2; cyc += CY_SYS; extra += CY_SYS - 1; pc += 2; stop = STOP_SYS; limit = 0; break;
       }
       case OP_HALT: {
         const v = rd32(sp);
-        if (!memOk) { stop = memFault(d, pc); break; }
-        store<u32>(d + D_EXIT_CODE, v); sp += 4; cyc += CY_HALT; pc += 1; stop = STOP_EXIT; break;
+        if (!memOk) { stop = memFault(d, pc); limit = 0; break; }
+        store<u32>(d + D_EXIT_CODE, v); sp += 4; cyc += CY_HALT; extra += CY_HALT - 1; pc += 1; stop = STOP_EXIT; limit = 0; break;
       }
-      default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc);
-    }
-    if (stop != STOP_LIMIT) {
-      if (stop >= STOP_FAULT) n--; // a fault (or a redo) did not complete the instruction
-      break;
+      default: stop = faultAt(d, FAULT_BAD_OPCODE, pc, pc); limit = 0;
     }
   }
   store<u32>(r + (S32_SP << 2), sp);
   store<u32>(r + (S32_FP << 2), fp);
-  leave(d, pc, c0, cyc, n);
+  // an instruction that faulted (or is to be redone) added no cycles: it is not counted
+  leave(d, pc, c0, cyc, cyc - c0 - extra);
   return stop;
 }
