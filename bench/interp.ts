@@ -18,20 +18,34 @@ import { buildImage } from '../toolchain/build.js';
 import type { WfxFile } from '../toolchain/image/format.js';
 import { Progress, describeMachine, markdownTable, median, percentile, rate, table, writeResults } from './harness.js';
 
-/** The workloads and their argument (size) for the kernel; the reference gets 1/REF_SCALE. */
-const WORKLOADS: Record<string, number> = { sum: 20_000_000, fib: 27, sieve: 24, memwalk: 600 };
+/** The workloads and their argument (size) for the kernel; the reference gets REF_ARGS. */
+export const WORKLOADS: Record<string, number> = { sum: 20_000_000, fib: 27, sieve: 24, memwalk: 600 };
 const REF_ARGS: Record<string, number> = { sum: 100_000, fib: 16, sieve: 1, memwalk: 3 };
 
-function program(isa: IsaName, name: string): WfxFile {
-  return buildImage([join(projectRoot(), 'test', 'programs', isa, `${name}.s`)]);
+/** A workload's argument: smaller with --quick. */
+export function workloadArg(name: string, quick?: boolean): number {
+  return name === 'fib' ? WORKLOADS[name] - (quick ? 5 : 0) : Math.ceil(WORKLOADS[name] * (quick ? 0.1 : 1));
+}
+
+/** The parts of a wasmfish build a sample uses: this one's, or another checkout's (bench compare). */
+export interface Build {
+  Machine: typeof Machine;
+  runLockstep: typeof runLockstep;
+  resolveTopology: typeof resolveTopology;
+  buildImage: typeof buildImage;
+}
+export const THIS_BUILD: Build = { Machine, runLockstep, resolveTopology, buildImage };
+
+export function program(isa: IsaName, name: string, build = THIS_BUILD): WfxFile {
+  return build.buildImage([join(projectRoot(), 'test', 'programs', isa, `${name}.s`)]);
 }
 
 /** One run on the emulator: guest instructions and wall seconds of the lockstep run. */
-function kernelSample(image: WfxFile, isa: IsaName, arg: number): { instructions: number; seconds: number } {
-  const m = new Machine({ topology: resolveTopology('default', isa), console: { sink: () => {} }, diag: () => {} });
+export function kernelSample(image: WfxFile, isa: IsaName, arg: number, build = THIS_BUILD): { instructions: number; seconds: number } {
+  const m = new build.Machine({ topology: build.resolveTopology('default', isa), console: { sink: () => {} }, diag: () => {} });
   m.spawn(m.load(image, 'bench'), 0, arg);
   const t0 = process.hrtime.bigint();
-  runLockstep(m);
+  build.runLockstep(m);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   return { instructions: m.stats(0).instructions, seconds };
 }
@@ -63,7 +77,6 @@ interface MachineRow { cores: number; mix: string; median: number; p99: number; 
 
 export async function benchInterp(opts: { samples?: number; quick?: boolean } = {}): Promise<{ rows: Row[]; machine: MachineRow[]; file: string }> {
   const samples = opts.samples ?? (opts.quick ? 2 : 7);
-  const scale = opts.quick ? 0.1 : 1;
   const names = Object.keys(WORKLOADS);
   const machineSizes = opts.quick ? [4, 32] : [4, 32, 256];
   const progress = new Progress(ISA_NAMES.length * names.length + machineSizes.length * 2, 'interp');
@@ -72,7 +85,7 @@ export async function benchInterp(opts: { samples?: number; quick?: boolean } = 
     for (const name of names) {
       progress.tick(`${isa} ${name}`);
       const image = program(isa, name);
-      const arg = name === 'fib' ? WORKLOADS[name] - (opts.quick ? 5 : 0) : Math.ceil(WORKLOADS[name] * scale);
+      const arg = workloadArg(name, opts.quick);
       // warm up: V8 compiles Wasm with Liftoff first and tiers hot functions up to TurboFan in
       // the background; two full-size runs let that finish before the timed samples
       for (let w = 0; w < 2; w++) kernelSample(image, isa, arg);

@@ -5,9 +5,13 @@ import { UserError } from '../../toolchain/errors.js';
 import { describeMachine, interpTables, benchInterp } from '../../bench/interp.js';
 import { benchUrpc, urpcTables } from '../../bench/urpc.js';
 import { benchMinnow, minnowTables } from '../../bench/minnow.js';
+import { benchCompare, compareTables } from '../../bench/compare.js';
 import { intOption } from './options.js';
 
-const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; samples?: number; markdown?: boolean }) => Promise<string> }> = {
+interface BenchFlags { quick?: boolean; samples?: number; markdown?: boolean; baseline?: string }
+
+/** The benchmarks; `all: false` ones run only when named. */
+const BENCHMARKS: Record<string, { about: string; all?: false; run: (o: BenchFlags) => Promise<string> }> = {
   interp: {
     about: 'guest instructions/s of each ISA\'s interpreter vs the TypeScript reference; the lockstep machine at 4, 32, 256 cores',
     run: async (o) => {
@@ -29,19 +33,28 @@ const BENCHMARKS: Record<string, { about: string; run: (o: { quick?: boolean; sa
       return `${minnowTables(r.results, o.markdown)}\nresults: ${r.file}\n`;
     },
   },
+  compare: {
+    about: 'interp\'s workloads on this build against another built checkout (--baseline DIR), alternated in one process: paired ratios',
+    all: false,
+    run: async (o) => {
+      const r = await benchCompare(o);
+      return `${compareTables(r.rows, o.markdown)}\nresults: ${r.file}\n`;
+    },
+  },
 };
 
 export function register(program: Command): void {
   program
     .command('bench')
     .description('run a benchmark: ' + Object.keys(BENCHMARKS).join(', '))
-    .argument('[name]', 'which benchmark (default: all)')
+    .argument('[name]', 'which benchmark (default: all but compare)')
     .option('--quick', 'a small, fast version (for a smoke test)')
     .option('--samples <n>', 'timed samples per measurement', intOption('--samples', 1, 1000))
     .option('--markdown', 'print the tables as Markdown (for the README)')
+    .option('--baseline <dir>', 'compare: another wasmfish checkout, built (npm ci), to measure this build against')
     .addHelpText('after', '\nBenchmarks:\n' + Object.entries(BENCHMARKS).map(([k, v]) => `  ${k.padEnd(8)} ${v.about}`).join('\n') + '\n')
-    .action(async (name: string | undefined, o: { quick?: boolean; samples?: number; markdown?: boolean }) => {
-      const names = name ? [name] : Object.keys(BENCHMARKS);
+    .action(async (name: string | undefined, o: BenchFlags) => {
+      const names = name ? [name] : Object.keys(BENCHMARKS).filter((n) => BENCHMARKS[n].all !== false);
       for (const n of names) {
         const b = BENCHMARKS[n];
         if (!b) throw new UserError(`unknown benchmark '${n}' (there are: ${Object.keys(BENCHMARKS).join(', ')})`);

@@ -50,10 +50,31 @@ describe('wasmfish bench', () => {
     expect(JSON.stringify(json.results)).toMatch(/reference/);
   });
 
+  it('compare: this build against a baseline build, paired sample by sample', () => {
+    // the checkout itself as its own baseline: two copies of one build, ratios near 1
+    const r = runCli(['bench', 'compare', '--quick', '--samples', '2', '--baseline', '.'], process.cwd(), undefined, 120_000);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/paired ratio median/);
+    const rows = results('compare').results.rows as { isa: string; workload: string; ratio: number; median: number; baseline: number }[];
+    expect(rows.map((x) => `${x.isa} ${x.workload}`)).toEqual(['r32', 's32', 'a32'].flatMap((i) => ['sum', 'fib', 'sieve', 'memwalk'].map((w) => `${i} ${w}`)));
+    for (const x of rows) {
+      expect(x.median).toBeGreaterThan(0);
+      expect(x.baseline).toBeGreaterThan(0);
+      expect(x.ratio).toBeGreaterThan(0.2);
+      expect(x.ratio).toBeLessThan(5);
+    }
+    for (const args of [['bench', 'compare'], ['bench', 'compare', '--baseline', '/no/such/dir']]) {
+      const e = runCli(args);
+      expect(e.code).not.toBe(0);
+      expect(e.stderr).toMatch(/^wasmfish: (bench compare needs --baseline DIR|--baseline \/no\/such\/dir: not a built wasmfish)/m);
+      expect(hasStackTrace(e.stderr)).toBe(false);
+    }
+  });
+
   it('an unknown benchmark or a bad flag is a one-line error', () => {
     const r = runCli(['bench', 'nosuch']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/unknown benchmark 'nosuch' \(there are: interp, urpc, minnow\)/);
+    expect(r.stderr).toMatch(/unknown benchmark 'nosuch' \(there are: interp, urpc, minnow, compare\)/);
     const s = runCli(['bench', 'minnow', '--samples', '0']);
     expect(s.code).not.toBe(0);
     expect(s.stderr).toMatch(/--samples/);
