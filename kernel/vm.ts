@@ -76,32 +76,37 @@ export function clearFault(): void {
   return (va & ~PAGE_MASK) | asid;
 }
 
+/**
+ * The physical address TLB `tlb` (tlbRead, tlbWrite or tlbExec) holds for va in the address
+ * space running, or 0 if it holds none (nothing recorded: miss() is the slow path).
+ */
+@inline export function tlbLookup(tlb: usize, va: u32): usize {
+  const e = entry(tlb, va);
+  return load<u32>(e) == tag(va) ? <usize>load<u32>(e, 4) + (va & PAGE_MASK) : 0;
+}
+
 /** Physical address for reading va, or 0 (fault recorded). */
 @inline export function trRead(va: u32): usize {
-  const e = entry(tlbRead, va);
-  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
-  return miss(va, ACC_READ);
+  const p = tlbLookup(tlbRead, va);
+  return p != 0 ? p : miss(va, ACC_READ);
 }
 
 /** Physical address for writing va, or 0 (fault recorded). */
 @inline export function trWrite(va: u32): usize {
-  const e = entry(tlbWrite, va);
-  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
-  return miss(va, ACC_WRITE);
+  const p = tlbLookup(tlbWrite, va);
+  return p != 0 ? p : miss(va, ACC_WRITE);
 }
 
 /** Physical address for an atomic read-modify-write of va, or 0 (fault recorded). */
 @inline export function trAtomic(va: u32): usize {
-  const e = entry(tlbWrite, va);
-  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
-  return miss(va, ACC_RMW);
+  const p = tlbLookup(tlbWrite, va);
+  return p != 0 ? p : miss(va, ACC_RMW);
 }
 
 /** Physical address for fetching an instruction at va, or 0 (fault recorded). */
 @inline export function trExec(va: u32): usize {
-  const e = entry(tlbExec, va);
-  if (load<u32>(e) == tag(va)) return <usize>load<u32>(e, 4) + (va & PAGE_MASK);
-  return miss(va, ACC_EXEC);
+  const p = tlbLookup(tlbExec, va);
+  return p != 0 ? p : miss(va, ACC_EXEC);
 }
 
 /** The page-table entry for va, or 0 if unmapped (or the tables point outside memory). */
@@ -135,6 +140,12 @@ export function miss(va: u32, acc: u32): usize {
     trackedStall += touch(<usize>frame + (va & PAGE_MASK), acc == ACC_READ ? TOUCH_READ : acc == ACC_RMW ? TOUCH_RMW : TOUCH_STORE);
     return <usize>frame + (va & PAGE_MASK);
   }
+  fill(va, acc, frame);
+  return <usize>frame + (va & PAGE_MASK);
+}
+
+/** Puts va's page (in `frame`) in the TLBs access `acc` looks in. */
+function fill(va: u32, acc: u32, frame: u32): void {
   const t = tag(va);
   let e = entry(tlbRead, va);
   store<u32>(e, t);
@@ -148,7 +159,16 @@ export function miss(va: u32, acc: u32): usize {
     store<u32>(e, t);
     store<u32>(e, frame, 4);
   }
-  return <usize>frame + (va & PAGE_MASK);
+}
+
+/**
+ * Puts the translation `p` miss() gave for va — of a shared page, which the TLB never keeps
+ * — in the TLB for access `acc`, for the one instruction sched.ts step() redoes with the cost
+ * model watching (miss() charged the access): an interpreter then runs it from the TLB like
+ * any other, and drops the entry with flushPage(asid, va) right after.
+ */
+export function holdTranslation(va: u32, acc: u32, p: usize): void {
+  fill(va, acc, <u32>(p - (va & PAGE_MASK)));
 }
 
 /** Drops every TLB entry of address space `id` (after its page table changed). */
