@@ -41,6 +41,9 @@ async function pair(variant: Variant, roles: [Role, Role], samples: number, batc
   return out;
 }
 
+/** The same worker data for both sides (one channel, one buffer). */
+const both = (data: Partial<UrpcWorkerData>) => () => data;
+
 function wasmChannel(): Partial<UrpcWorkerData> {
   const mem = new MachineMemory({ ncores: 2, frameBytes: 1 << 20, parallel: true });
   const channel = poolChannel(mem.layout, 0, 0);
@@ -77,38 +80,56 @@ function native(rtts: number, msgs: number, runs: number): Native | string {
 
 export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}) {
   const samples = opts.samples ?? (opts.quick ? 10 : 40);
-  const progress = new Progress(9, 'urpc');
+  // The measurements compared by the targets — (a), (e) and (f) — are taken in rounds, each
+  // round taking a share of every one of them, so that the host's swings (2× and more here,
+  // from one second to the next) fall on all of them alike; medians over all the samples.
+  const rounds = opts.quick ? 1 : 4;
+  const perRound = Math.max(1, Math.ceil(samples / rounds));
+  const progress = new Progress(rounds + 4, 'urpc');
   const rows: UrpcRow[] = [];
   const rtt = (name: string, times: number[]): UrpcRow => ({ name, rttP50: median(times), rttP99: percentile(times, 99) });
   const streamBatch = opts.quick ? 20_000 : 100_000;
 
-  // a stream's rate: the median of the receiver's samples (ns per message), after checking that
-  // every message arrived (the sum of the words the sender sent: 0 … streamBatch-1 per sample)
+  // a stream's samples (ns per message), after checking that every message arrived: the sum
+  // of the words the sender sent, 0 … streamBatch-1 per sample
   const perSample = (streamBatch * (streamBatch - 1) / 2) % 2 ** 32;
-  const stream = (name: string, recv: Pair): number => {
-    if (recv.check !== (perSample * samples) % 2 ** 32) throw new Error(`${name}: the receiver's sum ${recv.check} is wrong: messages were lost or corrupted`);
-    return 1e9 / median(recv.times);
+  const stream = (name: string, recv: Pair, n: number): number[] => {
+    if (recv.check !== (perSample * n) % 2 ** 32) throw new Error(`${name}: the receiver's sum ${recv.check} is wrong: messages were lost or corrupted`);
+    return recv.times;
   };
 
-  progress.tick('wasm round trips');
-  const wasmPingPong = wasmChannel();
-  const [wPing] = await pair('wasm', ['ping', 'pong'], samples, 2000, () => wasmPingPong);
-  progress.tick('wasm stream');
-  const wasm = wasmChannel();
-  const [, wRecv] = await pair('wasm', ['send', 'recv'], samples, streamBatch, () => wasm);
-  rows.push({ ...rtt('(a) AssemblyScript URPC, 2 workers', wPing.times), perSecond: stream('(a)', wRecv) });
-  progress.tick('wasm batched stream');
-  const wasmBatched = wasmChannel();
-  const [, wbRecv] = await pair('wasm', ['send-batched', 'recv'], samples, streamBatch, () => wasmBatched);
-  rows.push({ name: `(a) … publishing ${MAX_BATCH} slots per atomic store`, perSecond: stream('(a) batched', wbRecv) });
+  const guest = buildImage([join(projectRoot(), 'bench', 'guest', 'pingpong.s')]);
+  // many round trips: the difference to a one-round-trip run removes the machine's boot time
+  const guestRtts = opts.quick ? 200_000 : 1_000_000;
+  const wall = async (n: number) => {
+    const t0 = process.hrtime.bigint();
+    await runParallel(guest, 'pingpong', { cores: 'r32,r32', arg: n * 16 + 1, sink: () => {}, diag: () => {} });
+    return Number(process.hrtime.bigint() - t0);
+  };
+
+  const a = { ping: [] as number[], stream: [] as number[], batched: [] as number[] };
+  const natives: Native[] = [];
+  let noC = '';
+  const guestTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    progress.tick(`round ${r + 1} of ${rounds}: (a) wasm, (e) native C, (f) guest`);
+    a.ping.push(...(await pair('wasm', ['ping', 'pong'], perRound, 2000, both(wasmChannel())))[0].times);
+    a.stream.push(...stream('(a)', (await pair('wasm', ['send', 'recv'], perRound, streamBatch, both(wasmChannel())))[1], perRound));
+    a.batched.push(...stream('(a) batched', (await pair('wasm', ['send-batched', 'recv'], perRound, streamBatch, both(wasmChannel())))[1], perRound));
+    const c = native(opts.quick ? 50_000 : 300_000, opts.quick ? 1_000_000 : 5_000_000, opts.quick ? 3 : 1);
+    if (typeof c === 'string') noC = c;
+    else natives.push(c);
+    guestTimes.push(((await wall(guestRtts)) - (await wall(1))) / guestRtts);
+  }
+  const rate = (times: number[]) => 1e9 / median(times);
+  rows.push({ ...rtt('(a) AssemblyScript URPC, 2 workers', a.ping), perSecond: rate(a.stream) });
+  rows.push({ name: `(a) … publishing ${MAX_BATCH} slots per atomic store`, perSecond: rate(a.batched) });
 
   progress.tick('js');
   const jsSab = () => ({ sab: new SharedArrayBuffer(4 * (2 * 32 * 16 + 32)) });
-  const jsPingPong = jsSab();
-  const [jPing] = await pair('js', ['ping', 'pong'], samples, 2000, () => jsPingPong);
-  const jsShared = jsSab();
-  const [, jRecv] = await pair('js', ['send', 'recv'], samples, streamBatch, () => jsShared);
-  rows.push({ ...rtt('(b) the same protocol in plain JS', jPing.times), perSecond: stream('(b)', jRecv) });
+  const [jPing] = await pair('js', ['ping', 'pong'], samples, 2000, both(jsSab()));
+  const [, jRecv] = await pair('js', ['send', 'recv'], samples, streamBatch, both(jsSab()));
+  rows.push({ ...rtt('(b) the same protocol in plain JS', jPing.times), perSecond: rate(stream('(b)', jRecv, samples)) });
 
   progress.tick('Atomics.wait');
   const aw = { sab: new SharedArrayBuffer(64) };
@@ -121,27 +142,17 @@ export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}
   const [mPing] = await pair('messageport', ['ping', 'pong'], samples, opts.quick ? 50 : 200, (s) => ({ port: ports[s] as unknown as MessagePort }), (s) => [ports[s]]);
   rows.push(rtt('(d) MessagePort postMessage', mPing.times));
 
-  progress.tick('native C');
-  const c = native(opts.quick ? 50_000 : 300_000, opts.quick ? 1_000_000 : 5_000_000, opts.quick ? 3 : 5);
-  if (typeof c === 'string') rows.push({ name: '(e) native C pthreads', note: c });
+  // the native figures: medians over the rounds
+  const c: Native | undefined = natives.length === 0 ? undefined : Object.fromEntries(
+    (Object.keys(natives[0]) as (keyof Native)[]).map((k) => [k, median(natives.map((x) => x[k]))]),
+  ) as unknown as Native;
+  if (!c) rows.push({ name: '(e) native C pthreads', note: noC });
   else {
     rows.push({ name: '(e) native C, one line, seq_cst', rttP50: c.rtt_seqcst_ns });
     rows.push({ name: '(e) native C, one line, release/acquire', rttP50: c.rtt_relacq_ns });
     rows.push({ name: '(e) native C, URPC channel (two rings), seq_cst', rttP50: c.channel_rtt_seqcst_ns, perSecond: c.ring_seqcst_per_s });
     rows.push({ name: '(e) native C, URPC channel (two rings), release/acquire', rttP50: c.channel_rtt_relacq_ns, perSecond: c.ring_relacq_per_s });
   }
-
-  progress.tick('guest ping-pong');
-  const guest = buildImage([join(projectRoot(), 'bench', 'guest', 'pingpong.s')]);
-  // many rounds: the difference to a one-round run removes the machine's boot time
-  const rounds = opts.quick ? 200_000 : 1_000_000;
-  const wall = async (n: number) => {
-    const t0 = process.hrtime.bigint();
-    await runParallel(guest, 'pingpong', { cores: 'r32,r32', arg: n * 16 + 1, sink: () => {}, diag: () => {} });
-    return Number(process.hrtime.bigint() - t0);
-  };
-  const guestTimes: number[] = [];
-  for (let s = 0; s < 3; s++) guestTimes.push(((await wall(rounds)) - (await wall(1))) / rounds);
   rows.push({ name: '(f) guest ping-pong through system calls, parallel mode', rttP50: median(guestTimes), rttP99: Math.max(...guestTimes) });
 
   progress.tick('simulated cycles');
@@ -160,18 +171,17 @@ export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}
   }
   progress.stop();
 
-  const a = rows[0];
-  const n = typeof c === 'string' ? undefined : c;
+  const n = c;
   const ratios = {
-    rttVsNativeSeqCst: n && a.rttP50! / n.rtt_seqcst_ns,
-    rttVsNativeChannel: n && a.rttP50! / n.channel_rtt_seqcst_ns,
-    ringVsNativeSeqCst: n && a.perSecond! / n.ring_seqcst_per_s,
+    rttVsNativeSeqCst: n && rows[0].rttP50! / n.rtt_seqcst_ns,
+    rttVsNativeChannel: n && rows[0].rttP50! / n.channel_rtt_seqcst_ns,
+    ringVsNativeSeqCst: n && rows[0].perSecond! / n.ring_seqcst_per_s,
     batchedVsNativeSeqCst: n && rows[1].perSecond! / n.ring_seqcst_per_s,
     ringVsNativeRelAcq: n && rows[1].perSecond! / n.ring_relacq_per_s,
-    messagePortVsUrpc: rows.find((r) => r.name.startsWith('(d)'))!.rttP50! / a.rttP50!,
-    guestVsRaw: rows.find((r) => r.name.startsWith('(f)'))!.rttP50! / a.rttP50!,
+    messagePortVsUrpc: rows.find((r) => r.name.startsWith('(d)'))!.rttP50! / rows[0].rttP50!,
+    guestVsRaw: rows.find((r) => r.name.startsWith('(f)'))!.rttP50! / rows[0].rttP50!,
   };
-  const file = writeResults('urpc', { samples, rows, ratios, simulated: sim });
+  const file = writeResults('urpc', { samples, rounds, rows, ratios, simulated: sim });
   return { rows, ratios, sim, file };
 }
 

@@ -159,6 +159,15 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
   return (h & H_KEY_MASK) == slotKey(seq) ? h : 0;
 }
 
+/** The next slot to receive if it has arrived (peek(c, side, 0) as an address), else 0. */
+@inline export function readySlot(c: usize, side: u32): usize {
+  const p = privateLine(c, side);
+  const seq = load<u32>(p + P_RX_SEQ);
+  const slot = rxSlot(p, seq);
+  charge(slot, false);
+  return (atomic.load<u32>(slot + SLOT_HEADER) & H_KEY_MASK) == slotKey(seq) ? slot : 0;
+}
+
 /** The next slot to receive (peek() has seen it): its payload at +0, its header at SLOT_HEADER. */
 @inline export function nextSlot(c: usize, side: u32): usize {
   const p = privateLine(c, side);
