@@ -133,11 +133,7 @@ export function finish(slot: u32, endState: u32): void {
 
 /** Kills dispatcher `slot` (runnable or blocked) with fault `code` at `addr`, at its pc. */
 export function kill(slot: u32, code: i32, addr: u32): void {
-  const d = dcbAddr(slot);
-  const s = state(d);
-  if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
-  recordFault(d, code, addr, load<u32>(d + D_PC));
-  finish(slot, DS_FAULTED);
+  killAt(slot, code, addr, D_PC);
 }
 
 /**
@@ -145,10 +141,15 @@ export function kill(slot: u32, code: i32, addr: u32): void {
  * report shows the `sys` instruction, not the one after it.
  */
 export function faultCaller(slot: u32, code: i32, addr: u32): void {
+  killAt(slot, code, addr, D_SYS_PC);
+}
+
+// Kills dispatcher `slot` if it is runnable or blocked, reporting the pc in its field `pcAt`.
+function killAt(slot: u32, code: i32, addr: u32, pcAt: u32): void {
   const d = dcbAddr(slot);
   const s = state(d);
   if (s != DS_RUNNABLE && s != DS_BLOCKED) return;
-  recordFault(d, code, addr, load<u32>(d + D_SYS_PC));
+  recordFault(d, code, addr, load<u32>(d + pcAt));
   finish(slot, DS_FAULTED);
 }
 
