@@ -29,17 +29,13 @@ import {
   ACC_EXEC, ACC_READ, ACC_RMW, ACC_WRITE, asid, flushPage, holdTranslation, miss, tlbLookup,
 } from "../vm";
 import {
-  enter, faultAt, leave, memFault, pendingResult, startClock, takePending,
+  NONE_HELD, PENDING_FAULT, PENDING_MISS, PENDING_SYS, enter, faultAt, leave, memFault,
+  pendingResult, startClock, takePending,
 } from "./common";
 
 const LR: u32 = 15;
 const SP: u32 = 14;
 
-// Why the instruction loop stopped when what comes next needs a call (handled after the loop)
-const PENDING_MISS: i32 = -1;   // a TLB miss at maddr (access macc): walk the page table
-const PENDING_FAULT: i32 = -2;  // fault fcode at faddr
-const PENDING_SYS: i32 = -3;    // `sys n`: check n, then stop with STOP_SYS
-const NONE_HELD: u32 = 1;       // no page held (a page's address is a multiple of its size)
 
 /** register at byte offset `off` of the register file (the decoders' _OFF form) */
 @inline function get(r: usize, off: usize): u32 {
