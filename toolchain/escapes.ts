@@ -15,3 +15,55 @@ export function escapeAt(text: string, i: number): { byte: number; length: numbe
 export function unknownEscape(text: string, i: number): string {
   return `unknown escape '\\${text[i + 1] ?? ''}' (known: \\n \\t \\r \\0 \\\\ \\' \\" \\xHH)`;
 }
+
+/** A problem in a quoted literal: its message and where it stands (`text[at]` up to `text[end]`). */
+export interface QuoteProblem {
+  readonly message: string;
+  readonly at: number;
+  readonly end: number;
+}
+
+export interface Quoted {
+  /** the bytes read (escapes applied, UTF-8), up to the closing quote or where reading stopped */
+  readonly bytes: Uint8Array;
+  /** index after the closing quote (or where reading stopped: the end of the text or of the line) */
+  readonly end: number;
+  /** the first unknown escape, if any (the literal goes on without it) */
+  readonly badEscape?: QuoteProblem;
+  /** set when the closing quote is missing, from the opening quote to where reading stopped */
+  readonly unterminated?: QuoteProblem;
+}
+
+/**
+ * A character or string literal starting at the quote at `text[at]`; it may not span lines.
+ * quoted = quote (char | "\" escape)* quote ; escape = n t r 0 \ ' " | x hexdigit hexdigit
+ */
+export function readQuoted(text: string, at: number): Quoted {
+  const quote = text[at];
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  let i = at + 1;
+  let badEscape: QuoteProblem | undefined;
+  while (i < text.length && text[i] !== quote && text[i] !== '\n') {
+    if (text[i] !== '\\') {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      out.push(...encoder.encode(ch));
+      i += ch.length;
+      continue;
+    }
+    const escape = escapeAt(text, i);
+    if (escape) {
+      out.push(escape.byte);
+      i += escape.length;
+    } else {
+      badEscape ??= { message: unknownEscape(text, i), at: i, end: i + 2 };
+      i += text[i + 1] === undefined || text[i + 1] === '\n' ? 1 : 2;
+    }
+  }
+  const bytes = Uint8Array.from(out);
+  if (text[i] !== quote) {
+    const what = quote === '"' ? 'string' : 'character literal';
+    return { bytes, end: i, badEscape, unterminated: { message: `unterminated ${what}: missing closing ${quote}`, at, end: i } };
+  }
+  return { bytes, end: i + 1, badEscape };
+}
