@@ -4,9 +4,8 @@
 import { isaByName } from '../../isa/index.js';
 import { DATA_BASE, HEAP_LIMIT, TEXT_REGION_SIZE, textBase } from '../../kernel/shared/addrspace.js';
 import { UserError } from '../errors.js';
+import { hex } from '../hex.js';
 import type { Section, WfxFile } from './format.js';
-
-const hex = (n: number) => '0x' + (n >>> 0).toString(16).padStart(8, '0');
 
 /** "section 0 (r32 text)" */
 export function describeSection(s: Section, i: number): string {
