@@ -24,7 +24,7 @@ export interface Token extends Pos {
   readonly broken?: boolean;
 }
 
-export const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'for', 'break', 'continue', 'return']);
+const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'for', 'break', 'continue', 'return']);
 
 // longest first, so that "<<" is not read as "<" "<"
 const PUNCTUATORS = ['||', '&&', '==', '!=', '<=', '>=', '<<', '>>',

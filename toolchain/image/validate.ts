@@ -13,7 +13,7 @@ export function describeSection(s: Section, i: number): string {
 }
 
 /** The address range [lo, hi) a section may occupy in an image. */
-export function regionOf(s: Section): { lo: number; hi: number } {
+function regionOf(s: Section): { lo: number; hi: number } {
   if (s.kind !== 'text') return { lo: DATA_BASE, hi: HEAP_LIMIT };
   const lo = textBase(isaByName(s.isa!)!.index);
   return { lo, hi: lo + TEXT_REGION_SIZE };
