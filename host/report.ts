@@ -4,6 +4,7 @@ import type { IsaName } from '../isa/index.js';
 import { FAULT_BAD_ARG, faultText } from '../kernel/shared/faults.js';
 import { disassembleLines } from '../toolchain/disasm/disassemble.js';
 import type { WfxFile } from '../toolchain/image/format.js';
+import { hex } from '../toolchain/hex.js';
 import { lineAt, symbolName } from '../toolchain/image/lookup.js';
 
 export interface FaultInfo {
@@ -16,7 +17,8 @@ export interface FaultInfo {
   readonly instruction: string;
 }
 
-export const hex = (n: number) => '0x' + (n >>> 0).toString(16).padStart(8, '0');
+// the debugger's commands take it from here
+export { hex };
 
 /** The instruction in `bytes` (read at pc) as assembler text; jump targets as addresses. */
 export function describeInstruction(isa: IsaName, bytes: Uint8Array, pc: number): string {

@@ -58,7 +58,7 @@ export function encode(isa: Isa, def: InstrDef, values: FieldValues): Uint8Array
 }
 
 /** Reads field `f` from an instruction word, sign-extending signed kinds. */
-export function extractField(word: number, f: Field): number {
+function extractField(word: number, f: Field): number {
   const raw = Math.floor(word / pow2(f.lo)) % pow2(f.width);
   if ((f.kind === 'simm' || f.kind === 'pcrel') && raw >= pow2(f.width - 1)) return raw - pow2(f.width);
   return raw;

@@ -37,7 +37,7 @@ export function formatDiagnostic(d: Diagnostic, sourceText?: string): string {
 }
 
 /** Sorts diagnostics by file, line and column (stable for equal positions). */
-export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   // one statement may yield the same error twice (a pseudo-instruction expanding to two
   // instructions that both name a bad register): report it once
   const seen = new Set<string>();

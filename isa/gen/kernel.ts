@@ -8,7 +8,7 @@ import type { Field, Format, Isa } from '../types.js';
 const upper = (s: string) => s.toUpperCase();
 
 /** Name of the generated decoder of `field` in `format`, e.g. F_I_IMM. */
-export function fieldFn(format: Format, field: Field): string {
+function fieldFn(format: Format, field: Field): string {
   return `F_${upper(format.name)}_${upper(field.name)}`;
 }
 

@@ -34,7 +34,7 @@ export { buildAddressSpace, type AddressSpace, type ProgramImage } from './addrs
 
 export const MODELS: Readonly<Record<IsaName, IsaModel>> = { r32: r32Model, s32: s32Model, a32: a32Model };
 
-export function modelOf(isa: Isa): IsaModel {
+function modelOf(isa: Isa): IsaModel {
   return MODELS[isa.name];
 }
 

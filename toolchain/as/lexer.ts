@@ -1,6 +1,6 @@
 // Splits one line of assembly into tokens. Assembly is line-oriented, so the lexer never
 // looks past a newline; comments (`;` or `//`) run to the end of the line.
-import { escapeAt, unknownEscape } from '../escapes.js';
+import { readQuoted } from '../escapes.js';
 import { AsmError } from './asm-error.js';
 
 /**
@@ -50,14 +50,14 @@ export function lexLine(text: string): Token[] {
       while (i < text.length && WORD_CHAR.test(text[i])) i++;
       tokens.push(make('number', start, { value: parseNumber(text.slice(start, i), start + 1) }));
     } else if (c === "'") {
-      const { bytes, end } = readQuoted(text, i, "'");
+      const { bytes, end } = quoted(text, i);
       i = end;
       if (bytes.length !== 1) {
         throw new AsmError('a character literal holds exactly one byte, like \'a\' or \'\\n\'', start + 1, i - start);
       }
       tokens.push(make('number', start, { value: bytes[0] }));
     } else if (c === '"') {
-      const { bytes, end } = readQuoted(text, i, '"');
+      const { bytes, end } = quoted(text, i);
       i = end;
       tokens.push(make('string', start, { bytes }));
     } else if (c === '%' && /^%[A-Za-z]+\(/.test(text.slice(i))) {
@@ -90,26 +90,10 @@ function parseNumber(s: string, col: number): number {
   return parseInt(m[3], 10);
 }
 
-// quoted = quote (char | "\" escape)* quote ; escape = n t r 0 \ ' " | x hexdigit hexdigit
-function readQuoted(text: string, at: number, quote: string): { bytes: Uint8Array; end: number } {
-  const out: number[] = [];
-  const encoder = new TextEncoder();
-  let i = at + 1;
-  while (i < text.length && text[i] !== quote) {
-    if (text[i] === '\\') {
-      const escape = escapeAt(text, i);
-      if (!escape) throw new AsmError(unknownEscape(text, i), i + 1, 2);
-      out.push(escape.byte);
-      i += escape.length;
-    } else {
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
-      out.push(...encoder.encode(ch));
-      i += ch.length;
-    }
-  }
-  if (i >= text.length) {
-    const what = quote === '"' ? 'string' : 'character literal';
-    throw new AsmError(`unterminated ${what}: missing closing ${quote}`, at + 1, text.length - at);
-  }
-  return { bytes: Uint8Array.from(out), end: i + 1 };
+// A literal with an unknown escape or no closing quote is an error (the first problem found).
+function quoted(text: string, at: number): { bytes: Uint8Array; end: number } {
+  const { bytes, end, badEscape, unterminated } = readQuoted(text, at);
+  if (badEscape) throw new AsmError(badEscape.message, badEscape.at + 1, 2);
+  if (unterminated) throw new AsmError(unterminated.message, at + 1, text.length - at);
+  return { bytes, end };
 }

@@ -27,7 +27,7 @@ export interface Builtin {
 
 const sys = (n: number): BuiltinOp => ({ kind: 'sys', n });
 
-export const BUILTINS: readonly Builtin[] = [
+const BUILTINS: readonly Builtin[] = [
   { name: 'print', args: 'x', params: ['int'], op: sys(SYS_PRINT_INT), doc: 'prints x in decimal and a newline' },
   { name: 'putc', args: 'c', params: ['int'], op: sys(SYS_PUTC), doc: 'prints the byte c & 0xff' },
   { name: 'puts', args: '"s"', params: ['string'], op: sys(SYS_PRINT_STR), doc: 'prints the string (no newline added)' },

@@ -37,12 +37,12 @@ export interface Checked {
 
 /** Assembler labels: prefixed so they cannot clash with register names or runtime helpers. */
 export const fnLabel = (name: string) => `f_${name}`;
-export const globalLabel = (name: string) => `g_${name}`;
+const globalLabel = (name: string) => `g_${name}`;
 
 /** A function's locals must fit comfortably in its 16 KiB stack. */
-export const MAX_FRAME_WORDS = 1024;
+const MAX_FRAME_WORDS = 1024;
 /** A global array of up to 4 MiB. */
-export const MAX_GLOBAL_WORDS = 1 << 20;
+const MAX_GLOBAL_WORDS = 1 << 20;
 
 export const A32_ATOMICS_ERROR = 'a32 has no atomic read-modify-write instructions; use a channel to a core that owns the data';
 

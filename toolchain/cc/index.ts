@@ -23,7 +23,7 @@ export interface CompileOptions {
 }
 
 /** The checked program as IR, or a DiagnosticError listing every error in the source. */
-export function frontEnd(source: string, opts: CompileOptions & { readonly isas: readonly IsaName[] }): Program {
+function frontEnd(source: string, opts: CompileOptions & { readonly isas: readonly IsaName[] }): Program {
   const report = new Reporter(opts.file);
   const ast = parse(lex(source, report), report);
   const checked = check(ast, opts.isas, report);

@@ -1,7 +1,7 @@
 // Splits Minnow source text into tokens. A bad literal is reported and still becomes a token
 // (with a stand-in value), so the parser sees the statement as it was meant; a character
 // that belongs to no token is reported and becomes an `error` token.
-import { escapeAt, unknownEscape } from '../escapes.js';
+import { readQuoted } from '../escapes.js';
 import { type Pos, Reporter } from './report.js';
 
 /**
@@ -24,7 +24,7 @@ export interface Token extends Pos {
   readonly broken?: boolean;
 }
 
-export const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'for', 'break', 'continue', 'return']);
+const KEYWORDS = new Set(['const', 'var', 'fn', 'if', 'else', 'while', 'for', 'break', 'continue', 'return']);
 
 // longest first, so that "<<" is not read as "<" "<"
 const PUNCTUATORS = ['||', '&&', '==', '!=', '<=', '>=', '<<', '>>',
@@ -82,12 +82,14 @@ export function lex(source: string, report: Reporter): Token[] {
     } else if (c === "'" || c === '"') {
       const quoted = readQuoted(source, i);
       i = quoted.end;
-      if (quoted.error) fail(quoted.error.message, quoted.error.at, quoted.error.end);
-      const broken = quoted.unterminated;
+      // an unterminated literal is reported as that, else its first unknown escape
+      const error = quoted.unterminated ?? quoted.badEscape;
+      if (error) fail(error.message, error.at, error.end);
+      const broken = quoted.unterminated ? true : undefined;
       if (c === '"') {
         push('string', start, { bytes: quoted.bytes, broken });
       } else {
-        if (!quoted.error && quoted.bytes.length !== 1) fail("a character literal holds exactly one character, like 'a' or '\\n'", start);
+        if (!error && quoted.bytes.length !== 1) fail("a character literal holds exactly one character, like 'a' or '\\n'", start);
         push('number', start, { value: quoted.bytes[0] ?? 0, broken });
       }
     } else {
@@ -104,46 +106,4 @@ export function lex(source: string, report: Reporter): Token[] {
   }
   tokens.push({ kind: 'eof', text: 'end of file', line, col: i - lineStart + 1, len: 1 });
   return tokens;
-}
-
-interface Quoted {
-  bytes: Uint8Array;
-  /** index after the closing quote (or where reading stopped) */
-  end: number;
-  error?: { message: string; at: number; end: number };
-  unterminated?: boolean;
-}
-
-/**
- * A character or string literal starting at the quote at `at`; it may not span lines. On an
- * error, the bytes read so far and the first problem.
- */
-function readQuoted(source: string, at: number): Quoted {
-  const quote = source[at];
-  const what = quote === '"' ? 'string' : 'character literal';
-  const out: number[] = [];
-  const encoder = new TextEncoder();
-  let i = at + 1;
-  let error: Quoted['error'];
-  while (i < source.length && source[i] !== quote && source[i] !== '\n') {
-    if (source[i] !== '\\') {
-      const ch = String.fromCodePoint(source.codePointAt(i)!);
-      out.push(...encoder.encode(ch));
-      i += ch.length;
-      continue;
-    }
-    const escape = escapeAt(source, i);
-    if (escape) {
-      out.push(escape.byte);
-      i += escape.length;
-    } else {
-      // reported once; the literal goes on without the escape
-      error ??= { message: unknownEscape(source, i), at: i, end: i + 2 };
-      i += source[i + 1] === undefined || source[i + 1] === '\n' ? 1 : 2;
-    }
-  }
-  if (source[i] !== quote) {
-    return { bytes: Uint8Array.from(out), end: i, error: { message: `unterminated ${what}: missing closing ${quote}`, at, end: i }, unterminated: true };
-  }
-  return { bytes: Uint8Array.from(out), end: i + 1, error };
 }

@@ -362,7 +362,7 @@ const load = (addr: Value): Value => ({ k: 'load', addr });
  * followed by another (it has no code of its own). A branch over a jump becomes one branch
  * the other way: `if c goto A; goto B; A:` is `if !c goto B; A:` (an `if (...) break;`).
  */
-export function tidy(body: readonly Stmt[]): Stmt[] {
+function tidy(body: readonly Stmt[]): Stmt[] {
   let out = [...body];
   for (let changed = true; changed;) {
     const targets = new Set(out.flatMap((s) => (s.k === 'jump' || s.k === 'branch' ? [s.to] : [])));

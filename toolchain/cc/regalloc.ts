@@ -66,7 +66,7 @@ function successors(body: readonly Stmt[], labelAt: ReadonlyMap<number, number>,
 }
 
 /** The locals live before and after each statement (backward dataflow to a fixed point). */
-export function liveness(body: readonly Stmt[]): { liveIn: Set<Local>[]; liveOut: Set<Local>[] } {
+function liveness(body: readonly Stmt[]): { liveIn: Set<Local>[]; liveOut: Set<Local>[] } {
   const labelAt = new Map(body.flatMap((s, i) => (s.k === 'label' ? [[s.id, i] as const] : [])));
   const succ = body.map((_, i) => successors(body, labelAt, i));
   const uses = body.map((s) => new Set(operands(s).flatMap((v) => localsRead(v))));

@@ -18,7 +18,7 @@ export function lineAt(image: WfxFile, addr: number): LineEntry | undefined {
 }
 
 /** The nearest symbol at or below `addr` in the same section, and the distance from it. */
-export function symbolAt(image: WfxFile, addr: number): { symbol: WfxSymbol; offset: number } | undefined {
+function symbolAt(image: WfxFile, addr: number): { symbol: WfxSymbol; offset: number } | undefined {
   const sec = sectionOf(image, addr);
   if (sec < 0) return undefined;
   let best: WfxSymbol | undefined;

@@ -4,9 +4,8 @@
 import { isaByName } from '../../isa/index.js';
 import { DATA_BASE, HEAP_LIMIT, TEXT_REGION_SIZE, textBase } from '../../kernel/shared/addrspace.js';
 import { UserError } from '../errors.js';
+import { hex } from '../hex.js';
 import type { Section, WfxFile } from './format.js';
-
-const hex = (n: number) => '0x' + (n >>> 0).toString(16).padStart(8, '0');
 
 /** "section 0 (r32 text)" */
 export function describeSection(s: Section, i: number): string {
@@ -14,7 +13,7 @@ export function describeSection(s: Section, i: number): string {
 }
 
 /** The address range [lo, hi) a section may occupy in an image. */
-export function regionOf(s: Section): { lo: number; hi: number } {
+function regionOf(s: Section): { lo: number; hi: number } {
   if (s.kind !== 'text') return { lo: DATA_BASE, hi: HEAP_LIMIT };
   const lo = textBase(isaByName(s.isa!)!.index);
   return { lo, hi: lo + TEXT_REGION_SIZE };

@@ -4,6 +4,7 @@
 // identically — dispatchers of one program on cores of different ISAs share them.
 import { ISAS } from '../../isa/index.js';
 import { UserError } from '../errors.js';
+import { hex } from '../hex.js';
 import type { Section, WfxFile, WfxSymbol } from '../image/format.js';
 import { checkWfx } from '../image/validate.js';
 import { findEntry, linkSlice, type LinkInput, type Slice } from './slice.js';
@@ -14,8 +15,6 @@ export interface LinkOptions {
   /** entry symbol of every slice; default `_start`, else `main` */
   readonly entry?: string;
 }
-
-const hex = (n: number) => '0x' + (n >>> 0).toString(16).padStart(8, '0');
 
 export function link(objects: readonly LinkInput[], opts: LinkOptions = {}): WfxFile {
   if (objects.length === 0) throw new UserError('nothing to link: give at least one object file');
