@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../host/paths.js';
 
 export { Progress } from '../host/progress.js';
+export { markdownTable, table } from '../host/table.js';
 
 /** The value below which p percent of the samples fall (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {
@@ -37,18 +38,6 @@ export function hostMachine(): Machine {
 
 export function describeMachine(m: Machine = hostMachine()): string {
   return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}`;
-}
-
-/** A fixed-width text table: the first `left` columns left-aligned, the rest right-aligned. */
-export function table(head: string[], rows: string[][], left = 1): string {
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k < left ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
-}
-
-/** The same table as Markdown, for the README. */
-export function markdownTable(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
 }
 
 /** Writes bench/results/<name>.json (or to `dir`) and returns its path. */

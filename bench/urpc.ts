@@ -16,7 +16,7 @@ import { MachineMemory, poolChannel } from '../host/memory.js';
 import { runParallel } from '../host/parallel.js';
 import { projectRoot } from '../host/paths.js';
 import { runImage } from '../host/run.js';
-import { pairClass, resolveTopology } from '../host/topology.js';
+import { PAPER, pairs } from '../host/experiments/urpc.js';
 import { MAX_BATCH, USER_SLOTS } from '../kernel/shared/channel.js';
 import { buildImage } from '../toolchain/build.js';
 import { Progress, markdownTable, median, percentile, table, writeResults } from './harness.js';
@@ -55,13 +55,6 @@ function wasmChannel(): Partial<UrpcWorkerData> {
 
 export interface UrpcRow { name: string; rttP50?: number; rttP99?: number; perSecond?: number; note?: string }
 export interface SimRow { machine: string; cores: string; class: string; oneWay: number; paper?: number }
-
-/** The paper's URPC one-way latencies (MULTIKERNEL.md) by preset and pair class. */
-const PAPER: Record<string, Record<string, number>> = {
-  'intel-2x4': { 'shared-cache': 180 },
-  'amd-2x2': { 'one-hop': 450 },
-  'amd-8x4': { 'two-hops': 618 },
-};
 
 /** The native C figures (bench/native/urpc.c): medians of `runs` runs. */
 interface Native {
@@ -158,15 +151,12 @@ export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}
   progress.tick('simulated cycles');
   const sim: SimRow[] = [];
   for (const machine of ['default', 'intel-2x4', 'amd-2x2', 'amd-4x4', 'amd-8x4']) {
-    const t = resolveTopology(machine, machine === 'default' ? 'r32*4' : 'r32');
-    const seen = new Set<string>();
-    for (let other = 1; other < Math.min(t.cores.length, 16); other++) {
-      const cls = pairClass(t, 0, other);
-      if (seen.has(cls)) continue;
-      seen.add(cls);
-      const cycles = (n: number) => runImage(guest, 'pingpong', { machine, cores: machine === 'default' ? 'r32*4' : 'r32', arg: n * 16 + other, sink: () => {}, diag: () => {} }).stats[0].cycles;
+    const cores = machine === 'default' ? 'r32*4' : 'r32';
+    // the first core of each pair class, below 16 (the guest takes its pong core from arg's low 4 bits)
+    for (const { peer: other, cls } of pairs(machine, cores).filter((p) => p.peer < 16)) {
+      const cycles = (n: number) => runImage(guest, 'pingpong', { machine, cores, arg: n * 16 + other, sink: () => {}, diag: () => {} }).stats[0].cycles;
       const oneWay = (cycles(2000) - cycles(1000)) / 1000 / 2;
-      sim.push({ machine, cores: `0 ↔ ${other}`, class: cls, oneWay, paper: PAPER[machine]?.[cls] });
+      sim.push({ machine, cores: `0 ↔ ${other}`, class: cls, oneWay, paper: PAPER[machine]?.[cls]?.[0] });
     }
   }
   progress.stop();

@@ -8,6 +8,7 @@ import { runLockstep, type StopReason } from './lockstep.js';
 import { type DispatcherRecord, deadlockText } from './dispatchers.js';
 import { Machine } from './machine.js';
 import type { CoreStats, MachineMemory } from './memory.js';
+import { table } from './table.js';
 import { resolveTopology, type Topology } from './topology.js';
 import type { TraceLog } from './trace/log.js';
 import { MachineRecorder } from './trace/recorder.js';
@@ -142,7 +143,5 @@ export function formatStats(r: RunResult): string {
   const sum = (f: (s: CoreStats) => number) => String(r.stats.reduce((a, s) => a + f(s), 0));
   rows.push(['all', '', sum((s) => s.instructions), String(Math.max(...r.stats.map((s) => s.cycles))), sum((s) => s.stall),
     sum((s) => s.syscalls), sum((s) => s.messagesSent), sum((s) => s.messagesReceived), sum((s) => s.switches), sum((s) => s.faults)]);
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return table(head, rows, 2, false);
 }

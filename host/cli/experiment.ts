@@ -8,12 +8,10 @@ import { EXPERIMENTS, experimentByName } from '../experiments/index.js';
 import type { ExperimentResult } from '../experiments/experiment.js';
 import { renderSvg } from '../experiments/plot.js';
 import { Progress } from '../progress.js';
+import { table } from '../table.js';
 
-function table(r: ExperimentResult): string {
-  const cells = [r.columns.map(String), ...r.rows.map((row) => row.map(String))];
-  const widths = r.columns.map((_, k) => Math.max(...cells.map((row) => (row[k] ?? '').length)));
-  return cells.map((row) => row.map((c, k) => c.padStart(widths[k])).join('  ')).join('\n') + '\n';
-}
+/** The result's table: every column right-aligned, no rule under the head. */
+const resultTable = (r: ExperimentResult) => table(r.columns.map(String), r.rows.map((row) => row.map(String)), 0, false);
 
 export function register(program: Command): void {
   program
@@ -35,7 +33,7 @@ export function register(program: Command): void {
       const progress = new Progress(e.steps({ quick: o.quick }), e.name);
       const r = await e.run({ machine: o.machine, cores: o.cores, quick: o.quick, progress });
       progress.stop();
-      process.stdout.write(`${r.title}\nmachine: ${r.machine}${o.quick ? ' (quick)' : ''}\n\n${table(r)}\n${r.findings.map((f) => `• ${f}`).join('\n')}\n`);
+      process.stdout.write(`${r.title}\nmachine: ${r.machine}${o.quick ? ' (quick)' : ''}\n\n${resultTable(r)}\n${r.findings.map((f) => `• ${f}`).join('\n')}\n`);
       mkdirSync(o.out, { recursive: true });
       const files = [join(o.out, `${r.name}.json`)];
       writeFileSync(files[0], JSON.stringify({ experiment: r.name, machine: r.machine, quick: !!o.quick, columns: r.columns, rows: r.rows, findings: r.findings, data: r.data }, null, 2) + '\n');

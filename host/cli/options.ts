@@ -5,15 +5,14 @@ import { UserError } from '../../toolchain/errors.js';
 import { buildImage } from '../../toolchain/build.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import type { RunOptions } from '../run.js';
+import { wholeNumber } from '../ints.js';
 import { PRESET_NAMES } from '../topology.js';
 import { isaOption } from './as.js';
 
 /** An integer option in [min, max]; accepts decimal, hex (0x…) and _ separators (1_000_000). */
 export function intOption(flag: string, min: number, max: number): (value: string) => number {
   return (value: string) => {
-    const text = value.replace(/_/g, '');
-    const n = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : /^-?\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(n)) throw new UserError(`${flag}: '${value}' is not a whole number`);
+    const n = wholeNumber(value, flag, 'a whole number', true);
     if (n < min || n > max) throw new UserError(`${flag}: ${n} is out of range ${min}..${max}`);
     return n;
   };

@@ -6,6 +6,7 @@ import type { WfxFile } from '../../toolchain/image/format.js';
 import { UserError } from '../../toolchain/errors.js';
 import { lineAt, symbolName } from '../../toolchain/image/lookup.js';
 import { fnLabel } from '../../toolchain/cc/check.js';
+import { parseInteger } from '../ints.js';
 import { hex } from '../report.js';
 
 export interface Breakpoint {
@@ -19,10 +20,8 @@ const isText = (image: WfxFile, section: number) => image.sections[section]?.kin
 
 /** `0x10008`, `65544` */
 function parseAddress(text: string): number | undefined {
-  const t = text.replace(/_/g, '');
-  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t, 16);
-  if (/^\d+$/.test(t)) return Number(t);
-  return undefined;
+  const n = parseInteger(text);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /** Does a line table's file name match what the user typed (the name, or a path ending in it)? */

@@ -3,6 +3,7 @@
 // hands them here; docs/debugger.md lists the same commands.
 import { UserError } from '../../toolchain/errors.js';
 import { deadlockText } from '../dispatchers.js';
+import { wholeNumber } from '../ints.js';
 import { hex } from '../report.js';
 import { dispatchers, endpoints, readMemory, registers } from './inspect.js';
 import type { DebugSession, StepResult } from './session.js';
@@ -19,10 +20,7 @@ const int = (text: string | undefined, what: string, dflt?: number): number => {
     if (dflt === undefined) throw new UserError(`expected ${what}`);
     return dflt;
   }
-  const t = text.replace(/_/g, '');
-  const n = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : /^\d+$/.test(t) ? Number(t) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UserError(`${what}: '${text}' is not a number`);
-  return n;
+  return wholeNumber(text, what, 'a number');
 };
 
 /** An address typed as a number or as a label of the program (code or data). */

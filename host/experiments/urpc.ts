@@ -10,7 +10,7 @@ import { lineChart } from './plot.js';
 const MACHINES = ['intel-2x4', 'amd-2x2', 'amd-4x4', 'amd-8x4'];
 const WINDOWS = [1, 2, 4, 8, 16];
 /** The paper's URPC one-way latency (cycles) and throughput (messages per 1000 cycles). */
-const PAPER: Record<string, Record<string, [number, number]>> = {
+export const PAPER: Record<string, Record<string, [number, number]>> = {
   'intel-2x4': { 'shared-cache': [180, 11.97] },
   'amd-2x2': { 'one-hop': [450, 3.42] },
   'amd-8x4': { 'two-hops': [618, 2.75] },
@@ -19,7 +19,7 @@ const PAPER: Record<string, Record<string, [number, number]>> = {
 const arg = (mode: number, peer: number, window: number, n: number) => mode | (peer << 2) | (window << 8) | (n << 13);
 
 /** Core 0 and the first core of every other pair class. */
-function pairs(machine: string, cores?: string): { peer: number; cls: string }[] {
+export function pairs(machine: string, cores?: string): { peer: number; cls: string }[] {
   const t = resolveTopology(machine, cores);
   const out: { peer: number; cls: string }[] = [];
   for (let c = 1; c < t.cores.length; c++) {

@@ -101,6 +101,9 @@ export interface Message<K extends Kind = Kind> {
 
 const byType = new Map<number, Kind>(Object.entries(MESSAGES).map(([k, v]) => [v.type, k as Kind]));
 
+/** The kind of message type `type`, or undefined for a type the protocol does not have. */
+export const kindOf = (type: number): Kind | undefined => byType.get(type);
+
 /** The words of a message (without its type, which goes in the slot header). */
 export function encode<K extends Kind>(m: Message<K>): { type: number; words: number[] } {
   const spec = MESSAGES[m.kind];
@@ -118,7 +121,7 @@ export function encode<K extends Kind>(m: Message<K>): { type: number; words: nu
 
 /** A received message, or undefined for an unknown type or a malformed body. */
 export function decode(type: number, words: readonly number[]): Message | undefined {
-  const kind = byType.get(type);
+  const kind = kindOf(type);
   if (!kind) return undefined;
   const spec = MESSAGES[kind];
   if (words.length < spec.fields.length) return undefined;

@@ -5,7 +5,7 @@
 //   the send batch that holds its first slot  →  the receive of its last slot,
 // matched by (channel, sender's side, sequence number) — never by time, since in parallel
 // mode cores' events interleave only as closely as their clocks agree.
-import { MESSAGES } from '../monitor/protocol.js';
+import { kindOf } from '../monitor/protocol.js';
 import type { RecvEvent, SendEvent, TraceEvent } from './event.js';
 import type { TraceLog } from './log.js';
 
@@ -24,13 +24,11 @@ export interface TracedMessage {
   readonly word: number;
 }
 
-const PROTOCOL = new Map<number, string>(Object.entries(MESSAGES).map(([k, v]) => [v.type, k]));
-
 export const hex = (n: number) => '0x' + (n >>> 0).toString(16);
 
 /** The name of monitor protocol message type `type`. */
 export function protocolName(type: number): string {
-  return PROTOCOL.get(type) ?? `type ${type}`;
+  return kindOf(type) ?? `type ${type}`;
 }
 
 /** Every message whose receive is in the trace, in the order they were received. */

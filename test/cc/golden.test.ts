@@ -3,7 +3,7 @@
 // regenerate them with
 //   UPDATE_GOLDEN=1 npx vitest run test/cc/golden.test.ts
 // and review the diff before committing. Each listing must also assemble, link and run.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
@@ -11,19 +11,10 @@ import { runImage } from '../../host/run.js';
 import { assemble } from '../../toolchain/as/assemble.js';
 import { compile, compileToAssembly } from '../../toolchain/cc/index.js';
 import { link } from '../../toolchain/link/link.js';
+import { golden } from '../support/golden.js';
 
 const DIR = 'test/golden/cc';
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const names = readdirSync(DIR).filter((f) => f.endsWith('.mn')).map((f) => f.slice(0, -3));
-
-function golden(path: string, actual: string): void {
-  if (UPDATE || !existsSync(path)) {
-    writeFileSync(path, actual);
-    if (!UPDATE) throw new Error(`${path} did not exist; it has been written: review and commit it`);
-    return;
-  }
-  expect(actual, `${path} differs (UPDATE_GOLDEN=1 regenerates it)`).toBe(readFileSync(path, 'utf8'));
-}
 
 describe.each(names)('%s.mn', (name) => {
   const file = `${DIR}/${name}.mn`;

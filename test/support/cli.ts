@@ -4,21 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../../host/paths.js';
 
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** The wasmfish package root (works from test/support and from dist/test/support). */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!dir.endsWith('/test/support')) dir = dirname(dir);
-  const root = dirname(dirname(dir));
-  return root.endsWith('/dist') ? dirname(root) : root;
 }
 
 export const WASMFISH_BIN = join(projectRoot(), 'bin', 'wasmfish.js');
