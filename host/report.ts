@@ -17,9 +17,6 @@ export interface FaultInfo {
   readonly instruction: string;
 }
 
-// the debugger's commands take it from here
-export { hex };
-
 /** The instruction in `bytes` (read at pc) as assembler text; jump targets as addresses. */
 export function describeInstruction(isa: IsaName, bytes: Uint8Array, pc: number): string {
   const [line] = disassembleLines(isa, bytes, pc);

@@ -7,7 +7,7 @@ import { UserError } from '../../toolchain/errors.js';
 import { lineAt, symbolName } from '../../toolchain/image/lookup.js';
 import { fnLabel } from '../../toolchain/cc/check.js';
 import { parseInteger } from '../ints.js';
-import { hex } from '../report.js';
+import { hex } from '../../toolchain/hex.js';
 
 export interface Breakpoint {
   readonly id: number;

@@ -4,7 +4,7 @@
 import { UserError } from '../../toolchain/errors.js';
 import { deadlockText } from '../dispatchers.js';
 import { wholeNumber } from '../ints.js';
-import { hex } from '../report.js';
+import { hex } from '../../toolchain/hex.js';
 import { dispatchers, endpoints, readMemory, registers } from './inspect.js';
 import type { DebugSession, StepResult } from './session.js';
 
