@@ -18,7 +18,7 @@ import type { CoreWorkerData } from './core-worker.js';
 import { projectRoot } from './paths.js';
 import type { FaultInfo } from './report.js';
 import { abandonCore } from './crash.js';
-import { type RunOptions, type RunResult, exitCodeOf, targetCores } from './run.js';
+import { type RunOptions, type RunResult, exitCodeOf, maxCyclesText, targetCores } from './run.js';
 import { lineLatency, resolveTopology } from './topology.js';
 import { C_DOORBELL, coreBlock } from '../kernel/shared/layout.js';
 import { FAULT_KILLED, faultText } from '../kernel/shared/faults.js';
@@ -168,7 +168,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
     diag(crashSummary(dead, topology.cores.map((c) => c.isa), [...records.values()]));
   }
   if (reason === 'deadlock') diag(deadlockText(records.live()) + '\n');
-  if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
+  if (reason === 'max-cycles') diag(maxCyclesText(opts.maxCycles));
   if (reason === 'timeout') diag(`stopped: no end after ${opts.timeoutSeconds ?? 120} s of wall time\n`);
   const mainRecords = on.map((core) => mains[core].shift()).filter((id) => id !== undefined).map((id) => records.get(id)!);
   if (mainRecords.length < on.length && reason !== 'crashed') throw new UserError('the program did not start on every core asked for');

@@ -111,7 +111,7 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     reason = 'deadlock';
     diag(deadlockText(stuck) + '\n');
   }
-  if (reason === 'max-cycles') diag(`stopped: the cycle limit (${opts.maxCycles}) was reached before the program finished\n`);
+  if (reason === 'max-cycles') diag(maxCyclesText(opts.maxCycles));
   return {
     reason,
     exitCode: exitCodeOf(reason, main),
@@ -123,6 +123,11 @@ export function runImage(image: WfxFile, name: string, opts: RunOptions = {}): R
     machine,
     trace: recorder?.log(name, (pc) => symbolName(image, pc)),
   };
+}
+
+/** What a run that hit --max-cycles says (lockstep and parallel mode alike). */
+export function maxCyclesText(maxCycles: number | undefined): string {
+  return `stopped: the cycle limit (${maxCycles}) was reached before the program finished\n`;
 }
 
 export function exitCodeOf(reason: RunResult['reason'], main: readonly DispatcherRecord[]): number {
