@@ -161,13 +161,12 @@ export async function benchUrpc(opts: { quick?: boolean; samples?: number } = {}
   }
   progress.stop();
 
-  const n = c;
   const ratios = {
-    rttVsNativeSeqCst: n && rows[0].rttP50! / n.rtt_seqcst_ns,
-    rttVsNativeChannel: n && rows[0].rttP50! / n.channel_rtt_seqcst_ns,
-    ringVsNativeSeqCst: n && rows[0].perSecond! / n.ring_seqcst_per_s,
-    batchedVsNativeSeqCst: n && rows[1].perSecond! / n.ring_seqcst_per_s,
-    ringVsNativeRelAcq: n && rows[1].perSecond! / n.ring_relacq_per_s,
+    rttVsNativeSeqCst: c && rows[0].rttP50! / c.rtt_seqcst_ns,
+    rttVsNativeChannel: c && rows[0].rttP50! / c.channel_rtt_seqcst_ns,
+    ringVsNativeSeqCst: c && rows[0].perSecond! / c.ring_seqcst_per_s,
+    batchedVsNativeSeqCst: c && rows[1].perSecond! / c.ring_seqcst_per_s,
+    ringVsNativeRelAcq: c && rows[1].perSecond! / c.ring_relacq_per_s,
     messagePortVsUrpc: rows.find((r) => r.name.startsWith('(d)'))!.rttP50! / rows[0].rttP50!,
     guestVsRaw: rows.find((r) => r.name.startsWith('(f)'))!.rttP50! / rows[0].rttP50!,
   };

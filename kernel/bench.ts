@@ -3,12 +3,12 @@
 // host measures the rings, not calls into them. One-word messages, written and read in place
 // (as the send and recv system calls copy straight between user memory and slots); the
 // waiting side spins.
-import { credits, freeSlot, publishSlots, readySlot, sealSlot, slotToWrite } from "./urpc";
+import { arrived, credits, freeSlot, publishSlots, sealSlot, slotToWrite } from "./urpc";
 
 /** Waits for the next message and returns its (one) word, freeing its slot. */
 @inline function receiveWord(c: usize, side: u32, peer: u32): u32 {
   let slot: usize;
-  while ((slot = readySlot(c, side)) == 0) {}
+  while ((slot = arrived(c, side, 0)) == 0) {}
   const v = load<u32>(slot);
   freeSlot(c, side, peer);
   return v;

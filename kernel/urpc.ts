@@ -146,26 +146,23 @@ export function notifyReceiver(c: usize, side: u32, peerCore: u32): void {
 }
 
 /**
- * The header of the slot `ahead` places after the next one to receive, or 0 if not there yet.
- * Read atomically, and in order (ahead counts up from 0): see "Publishing in batches" in
- * shared/channel.ts.
+ * The slot `ahead` places after the next one to receive if its message has arrived, else 0.
+ * Its header is read atomically, and in order (ahead counts up from 0): see "Publishing in
+ * batches" in shared/channel.ts.
  */
-@inline export function peek(c: usize, side: u32, ahead: u32): u32 {
+@inline export function arrived(c: usize, side: u32, ahead: u32): usize {
   const p = privateLine(c, side);
   const seq = load<u32>(p + P_RX_SEQ) + ahead;
   const slot = rxSlot(p, seq);
   charge(slot, false);
-  const h = atomic.load<u32>(slot + SLOT_HEADER);
-  return (h & H_KEY_MASK) == slotKey(seq) ? h : 0;
+  return (atomic.load<u32>(slot + SLOT_HEADER) & H_KEY_MASK) == slotKey(seq) ? slot : 0;
 }
 
-/** The next slot to receive if it has arrived (peek(c, side, 0) as an address), else 0. */
-@inline export function readySlot(c: usize, side: u32): usize {
-  const p = privateLine(c, side);
-  const seq = load<u32>(p + P_RX_SEQ);
-  const slot = rxSlot(p, seq);
-  charge(slot, false);
-  return (atomic.load<u32>(slot + SLOT_HEADER) & H_KEY_MASK) == slotKey(seq) ? slot : 0;
+/** The header of arrived(c, side, ahead), or 0 if that message is not there yet. */
+@inline export function peek(c: usize, side: u32, ahead: u32): u32 {
+  const slot = arrived(c, side, ahead);
+  // the sender does not touch an arrived slot until this side frees it: a plain load
+  return slot == 0 ? 0 : load<u32>(slot + SLOT_HEADER);
 }
 
 /** The next slot to receive (peek() has seen it): its payload at +0, its header at SLOT_HEADER. */
