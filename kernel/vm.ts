@@ -30,12 +30,24 @@ export const TRACKED: i32 = -1;
 export let allowTracked: bool = false;
 let trackedStall: u64 = 0;
 
-/** Starts (on) or ends (off) kernel work on user memory; the end charges the stalls. */
+/** no page held (a page's address is a multiple of its size) */
+const NONE_HELD: u32 = 1;
+/** shared pages whose translation miss(…, hold) put in the TLB until userAccess(false) */
+let heldCode: u32 = NONE_HELD;
+let heldData: u32 = NONE_HELD;
+
+/**
+ * Starts (on) or ends (off) kernel work on user memory; the end charges the stalls and drops
+ * the translations of shared pages held for it.
+ */
 export function userAccess(on: bool): void {
   allowTracked = on;
   if (!on) {
     stallFor(trackedStall);
     trackedStall = 0;
+    if (heldCode != NONE_HELD) flushPage(asid, heldCode);
+    if (heldData != NONE_HELD) flushPage(asid, heldData);
+    heldCode = heldData = NONE_HELD;
   }
 }
 
@@ -130,8 +142,13 @@ function walk(va: u32): u32 {
   return pte;
 }
 
-/** TLB miss: walk the page table, check the access, fill the TLB. */
-export function miss(va: u32, acc: u32): usize {
+/**
+ * TLB miss: walk the page table, check the access, fill the TLB. A shared page's translation
+ * is never kept (every access must reach the cost model) unless `hold`: an interpreter that
+ * only runs from its TLB asks for that for the one instruction sched.ts step() redoes, and
+ * userAccess(false) right after drops it.
+ */
+export function miss(va: u32, acc: u32, hold: bool = false): usize {
   count(C_TLB_MISSES);
   const pte = walk(va);
   if (pte == 0) {
@@ -144,6 +161,11 @@ export function miss(va: u32, acc: u32): usize {
     // never cached in the TLB: every access is seen by the cost model
     if (!allowTracked) return fault(TRACKED, va);
     trackedStall += touch(<usize>frame + (va & PAGE_MASK), acc == ACC_READ ? TOUCH_READ : acc == ACC_RMW ? TOUCH_RMW : TOUCH_STORE);
+    if (hold) {
+      fill(va, acc, frame);
+      if (acc == ACC_EXEC) heldCode = va & ~PAGE_MASK;
+      else heldData = va & ~PAGE_MASK;
+    }
     return <usize>frame + (va & PAGE_MASK);
   }
   fill(va, acc, frame);
@@ -165,16 +187,6 @@ function fill(va: u32, acc: u32, frame: u32): void {
     store<u32>(e, t);
     store<u32>(e, frame, 4);
   }
-}
-
-/**
- * Puts the translation `p` miss() gave for va — of a shared page, which the TLB never keeps
- * — in the TLB for access `acc`, for the one instruction sched.ts step() redoes with the cost
- * model watching (miss() charged the access): an interpreter then runs it from the TLB like
- * any other, and drops the entry with flushPage(asid, va) right after.
- */
-export function holdTranslation(va: u32, acc: u32, p: usize): void {
-  fill(va, acc, <u32>(p - (va & PAGE_MASK)));
 }
 
 /** Drops every TLB entry of address space `id` (after its page table changed). */

@@ -18,8 +18,6 @@ import {
 export const PENDING_MISS: i32 = -1;   // a TLB miss at maddr (access macc): walk the page table
 export const PENDING_FAULT: i32 = -2;  // fault fcode at faddr
 export const PENDING_SYS: i32 = -3;    // `sys n`: check n, then stop with STOP_SYS
-/** no page held in the TLB for one instruction (a page's address is a multiple of its size) */
-export const NONE_HELD: u32 = 1;
 
 /** Starts running dispatcher d: switches to its address space. */
 export function enter(d: usize): void {

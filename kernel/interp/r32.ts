@@ -26,10 +26,10 @@ import {
 import { sysArity } from "../shared/syscalls";
 import { tlbExec, tlbRead, tlbWrite } from "../core";
 import {
-  ACC_EXEC, ACC_READ, ACC_RMW, ACC_WRITE, asid, flushPage, holdTranslation, miss, tlbLookup,
+  ACC_EXEC, ACC_READ, ACC_RMW, ACC_WRITE, miss, tlbLookup,
 } from "../vm";
 import {
-  NONE_HELD, PENDING_FAULT, PENDING_MISS, PENDING_SYS, enter, faultAt, leave, memFault,
+  PENDING_FAULT, PENDING_MISS, PENDING_SYS, enter, faultAt, leave, memFault,
   pendingResult, startClock, takePending,
 } from "./common";
 
@@ -76,8 +76,6 @@ export function interpret(d: usize, until: u64): i32 {
   let code: usize = 0;
   // what the loop left for after it: a fault (fcode at faddr), or a TLB miss (maddr, macc)
   let fcode: i32 = 0, faddr: u32 = 0, maddr: u32 = 0, macc: u32 = 0;
-  // shared pages whose translation is held in the TLB for one instruction (holdTranslation)
-  let heldCode = NONE_HELD, heldData = NONE_HELD;
   let again = true;
   while (again) {
     again = false;
@@ -222,19 +220,13 @@ export function interpret(d: usize, until: u64): i32 {
     }
     // The loop makes no calls (so V8 keeps its state in registers): what needs one is done here.
     if (stop == PENDING_MISS) {
-      const p = miss(maddr, macc);
-      if (p != 0) {
+      // (hold: a shared page's translation too, for the one instruction step() redoes)
+      if (miss(maddr, macc, true) != 0) {
         // the TLB has it now: run on (and look the code page up again, so that nothing the
         // loop keeps in registers has to survive this call)
         stop = STOP_LIMIT; limit = until; again = true;
         codeKey = 0xffffffff; code = 0;
-        if (tlbLookup(macc == ACC_EXEC ? tlbExec : macc == ACC_READ ? tlbRead : tlbWrite, maddr) == 0) {
-          // a shared page, for the one instruction step() redoes: held until the run ends
-          holdTranslation(maddr, macc, p);
-          if (macc == ACC_EXEC) heldCode = maddr & ~PAGE_MASK; else heldData = maddr & ~PAGE_MASK;
-        }
-      }
-      else if (macc == ACC_EXEC && pc == EXIT_ADDR) { store<u32>(d + D_EXIT_CODE, get(r, 4)); stop = STOP_EXIT; }
+      } else if (macc == ACC_EXEC && pc == EXIT_ADDR) { store<u32>(d + D_EXIT_CODE, get(r, 4)); stop = STOP_EXIT; }
       else stop = memFault(d, pc);
     } else if (stop == PENDING_SYS) {
       const num = F_T_N(load<u32>(code + pc));
@@ -247,8 +239,6 @@ export function interpret(d: usize, until: u64): i32 {
       }
     } else if (stop == PENDING_FAULT) stop = faultAt(d, fcode, faddr, pc);
   }
-  if (heldCode != NONE_HELD) flushPage(asid, heldCode);
-  if (heldData != NONE_HELD) flushPage(asid, heldData);
   // an instruction that faulted (or is to be redone) added no cycles: it is not counted
   leave(d, pc, c0, cyc, cyc - c0 - extra);
   return stop;
