@@ -3,45 +3,37 @@
 // where they belong, that the page fetches nothing, and that its screenshot is a picture
 // (not blank, with the programs' arrow colour in it). The screenshot is left in the temp
 // directory (the path is printed) for a person to look at.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLog } from '../../host/trace/log.js';
 import { matchMessages } from '../../host/trace/messages.js';
 import { tracePage } from '../../host/view/page.js';
 import { PALETTE } from '../../host/view/svg.js';
+import { launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const log = checkLog(JSON.parse(readFileSync('test/golden/trace/pingpong.json', 'utf8')), 'pingpong.json');
 const dir = mkdtempSync(join(tmpdir(), 'wasmfish-page-'));
 const html = join(dir, 'pingpong.html');
-let browser: BrowserContext;
+let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`this test opens the trace page in headless Chromium, which is not installed (${CHROMIUM}): ` +
-      'install it with `apt-get install -y chromium` (Debian/Ubuntu; .ci/run does), or set CHROMIUM_PATH to a Chromium binary');
-  }
   writeFileSync(html, tracePage(log));
-  // a fresh profile every time: nothing from an earlier run changes what the page shows
-  browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 },
-  });
+  // a fresh profile every time (launch's own temporary one): nothing from an earlier run
+  // changes what the page shows
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(join(dir, 'profile'), { recursive: true, force: true });
 });
 
 describe('the trace page in headless Chromium', () => {
   it('draws a lane per core, an arrow per message, the heat maps and the timelines', async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(r.url()));
     await page.goto('file://' + html);
@@ -68,7 +60,7 @@ describe('the trace page in headless Chromium', () => {
   });
 
   it('renders to a screenshot that is not blank and shows the arrows', async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto('file://' + html);
     // the chart scrolls inside its box on the page; unclip it to photograph all of it
     await page.addStyleTag({ content: '.scroll { max-height: none !important; }' });
