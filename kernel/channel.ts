@@ -3,7 +3,7 @@
 // fragmented over slots, and blocking that gives the core to others. The rings themselves
 // are urpc.ts. A channel call that cannot finish blocks its dispatcher; the doorbell retries
 // it (retryBlocked) when the other side has news.
-import { coreBase, dcbAddr, stallFor } from "./core";
+import { coreBase, dcbAddr, parallelMode, stallFor } from "./core";
 import { TOUCH_STORE, touch } from "./coherence";
 import {
   CH_H_CORE_A, CH_H_CORE_B, CH_H_MAGIC, CH_H_SLOTS, CH_MAGIC, E_CLOSED, E_EMPTY, E_TOO_LONG,
@@ -16,6 +16,7 @@ import {
   D_ASID, D_BLOCKED_ON, D_ID, D_PTROOT, D_WAIT_NEXT, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   MAX_DISPATCHERS,
 } from "./shared/layout";
+import { RECV_SPIN_POLLS } from "./shared/spin";
 import { SYS_CLOSE, SYS_RECV, SYS_SEND, SYS_TRY_RECV, SYS_WAIT } from "./shared/syscalls";
 import {
   completeMessage, credits, freeSlot, giveCredits, nextSlot, notifyReceiver, peek, peerClosed,
@@ -25,14 +26,6 @@ import {
 import { TR_CHAN, TR_CLOSE } from "./shared/trace";
 import { record, traceRecv, traceSend, tracing } from "./trace";
 import { enterAddressSpace, readable, trRead, trWrite, writable } from "./vm";
-
-/** Polls of an empty ring before a receiver blocks: in parallel mode only (lockstep blocks at
- *  once; its cost model times the wake-up exactly). Set by setSpin(). */
-let spinPolls: u32 = 0;
-
-export function setSpin(polls: u32): void {
-  spinPolls = polls;
-}
 
 /** What a channel call returns besides a result: it blocked, or it faulted the caller. */
 export const CALL_BLOCKED: i64 = -1 << 32;
@@ -206,8 +199,8 @@ function recvCall(d: usize, e: usize, buf: u32, blocking: bool): i64 {
   }
   for (;;) {
     let h = peek(c, side, 0);
-    // parallel mode: poll for a while before sleeping, as Barrelfish's receivers do
-    for (let i: u32 = 0; h == 0 && blocking && i < spinPolls; i++) h = peek(c, side, 0);
+    // parallel mode: poll for a while before sleeping (shared/spin.ts)
+    if (h == 0 && blocking && parallelMode()) for (let i: u32 = 0; h == 0 && i < RECV_SPIN_POLLS; i++) h = peek(c, side, 0);
     if (h == 0) {
       if (peerClosed(c, side) && peek(c, side, 0) == 0) return <i64>E_CLOSED;
       giveCredits(c, side, peer);

@@ -3,7 +3,7 @@
 // to init(), never in static data (see DESIGN.md "Shared memory").
 import {
   C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_LAST, C_PERIOD, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
-  DCB_SIZE, MACHINE_BASE, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
+  DCB_SIZE, MACHINE_BASE, MF_PARALLEL, M_FLAGS, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
 } from "./shared/layout";
 import { traceSwitch, tracing } from "./trace";
 
@@ -61,6 +61,11 @@ export function flushAllTlbs(): void {
 
 @inline export function ncores(): u32 {
   return load<u32>(MACHINE_BASE + M_NCORES);
+}
+
+/** The cores run on worker threads (parallel mode), not in lockstep. */
+@inline export function parallelMode(): bool {
+  return (load<u32>(MACHINE_BASE + M_FLAGS) & MF_PARALLEL) != 0;
 }
 
 @inline export function timeslice(): u64 {
