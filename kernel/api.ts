@@ -113,7 +113,7 @@ export function doorbell_ring(core: u32, bits: u32): void {
 /** Starts writing trace records to this core's buffer, stamped with cycles or (wall != 0)
  *  the host's wall clock. */
 export function trace_start(wall: u32): void {
-  traceStart(coreBase, wall != 0);
+  traceStart(wall != 0);
 }
 
 /** Charges `cycles` of monitor work to this core's clock. */

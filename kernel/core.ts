@@ -5,7 +5,6 @@ import {
   C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_LAST, C_PERIOD, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
   DCB_SIZE, MACHINE_BASE, MF_PARALLEL, M_FLAGS, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
 } from "./shared/layout";
-import { traceSwitch, tracing } from "./trace";
 
 /** this core's number */
 export let coreId: u32 = 0;
@@ -47,16 +46,6 @@ export function flushAllTlbs(): void {
 
 @inline export function setClock(c: u64): void {
   store<u64>(coreBase + C_CLOCK, c);
-}
-
-@inline export function current(): u32 {
-  return load<u32>(coreBase + C_CURRENT);
-}
-
-/** Makes `slot` the running dispatcher (NO_SLOT: none): every context switch passes here. */
-@inline export function setCurrent(slot: u32): void {
-  if (tracing) traceSwitch(current(), slot);
-  store<u32>(coreBase + C_CURRENT, slot);
 }
 
 @inline export function ncores(): u32 {

@@ -1,10 +1,10 @@
 // System calls, kernel side. The interpreter has executed `sys n` and left the number and
 // arguments in the DCB (per its ISA's ABI); calls that only concern this core are served
 // here, the rest go to the host's monitor. A bad argument faults the caller only.
-import { clock, count, coreId, dcbAddr, ncores, setClock, setCurrent } from "./core";
+import { clock, count, coreId, dcbAddr, ncores, setClock } from "./core";
 import { printInt, printStr, putc } from "./console";
 import {
-  block, complete, exitDispatcher, faultCaller, rqCount, rqPush,
+  block, complete, exitDispatcher, faultCaller, rqCount, rqPush, setCurrent,
 } from "./dispatcher";
 import { CALL_BLOCKED, CALL_FAULTED, badAddr, channelCall, isChannelCall } from "./channel";
 import { hostSyscall } from "./host";
