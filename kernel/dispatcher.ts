@@ -1,7 +1,7 @@
 // Dispatchers on this core: control blocks, the run queue, creation and the end of a
 // dispatcher. A dispatcher is a program's presence on one core (Barrelfish's term).
 import { coreBase, count, dcbAddr } from "./core";
-import { closeOwnedBy } from "./channel";
+import { closeOwnedBy } from "./endpoint";
 import { hostEvent } from "./host";
 import { stackTop } from "./shared/addrspace";
 import { EV_EXIT, EV_FAULT } from "./shared/kabi";

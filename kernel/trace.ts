@@ -3,8 +3,8 @@
 // global — a Wasm global, so per core, and cheap: no memory load, a branch that is always
 // predicted right — followed by a call here. None sits in an interpreter's instruction loop
 // or in the URPC rings (urpc.ts, the fast path the benchmarks measure): messages are recorded
-// by the channel calls (channel.ts) around them, once per published batch and message end;
-// the rest at dispatcher life-cycle events and context switches.
+// one layer up (channel.ts sendFragments and takeFragment), once per published batch and
+// message end; the rest at dispatcher life-cycle events and context switches.
 import { clock, coreBase, dcbAddr } from "./core";
 import { hostTime } from "./host";
 import { C_TRACE, D_ID, TRACE_SIZE } from "./shared/layout";
@@ -53,7 +53,7 @@ function idOf(slot: u32): u32 {
 
 /**
  * Side `side` of channel c is about to publish the `n` slots it has written (urpc.ts
- * writeSlot): recorded before they are visible, so that no receive can be recorded first.
+ * sealSlot): recorded before they are visible, so that no receive can be recorded first.
  * The first slot's header is still in the private line; the others' are in their slots.
  */
 export function traceSend(c: usize, side: u32, n: u32): void {

@@ -181,7 +181,8 @@ export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
 export const D_BUDGET: u32 = 160;       // u64: the most cycles (D_CYCLES) it may run (0 = unlimited)
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
-export const D_RECV_DONE: u32 = 180;    // send()/recv(): words of the message already copied (0 between calls)
+export const D_MSG_DONE: u32 = 180;     // send()/recv() that blocked: words of the message copied so far
+                                        // (kernel/channel-calls.ts; 0 between calls)
 export const D_WAIT_NEXT: u32 = 184;    // wait(): where the next scan starts (round robin)
 
 // What a blocked dispatcher waits for (D_BLOCKED_ON).

@@ -7,7 +7,7 @@
 // core nobody writes to gives its host thread back. Lockstep mode never polls: its cost model
 // times every wake-up exactly.
 
-/** peeks at an empty ring by a blocking recv before its dispatcher blocks (kernel/channel.ts) */
+/** peeks at an empty ring by a blocking recv before its dispatcher blocks (kernel/channel-calls.ts) */
 export const RECV_SPIN_POLLS: u32 = 4000;
 /** reads of its doorbell by an idle core's worker thread before it sleeps on it (host/core-worker.ts) */
 export const DOORBELL_SPIN_POLLS: u32 = 20000;
