@@ -2,8 +2,10 @@
 // anything but typed constants and small pure functions.
 //
 // The physical memory map: one shared WebAssembly.Memory is the machine's interconnect and
-// all of its RAM. The host lays it out at boot (host/boot.ts) and every core's kernel
-// instance addresses its own state from the core block the host hands to init().
+// all of its RAM. The regions down to the core blocks are fixed, defined here; where the
+// ones after them fall (m.latBase … m.framesEnd) depends on the machine: memplan.ts plans
+// them, and the host writes the plan into the machine block at boot (host/memory.ts). Every
+// core's kernel instance addresses its own state from the core block the host hands to init().
 //
 //  0x0000_0000 ┌────────────────────────────────────┐
 //              │ null page (never used)              │ 64 KiB
