@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IsaName } from '../isa/index.js';
 import { RUN_IDLE } from '../kernel/shared/kabi.js';
 import { C_ASLEEP, C_DOORBELL, coreBlock } from '../kernel/shared/layout.js';
+import { DOORBELL_SPIN_POLLS } from '../kernel/shared/spin.js';
 import type { WfxFile } from '../toolchain/image/format.js';
 import { ImageStore } from './images.js';
 import { instantiateKernel } from './kernel.js';
@@ -28,7 +29,6 @@ export interface CoreWorkerData {
   readonly control: SharedArrayBuffer;
   readonly quantum: number;
   readonly maxCycles: number;
-  /** iterations of the doorbell poll before sleeping */
   /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
   readonly dieAfterMs?: number;
   /** record a trace, stamped with wall-clock time since `epoch` (ms, performance.timeOrigin based) */
@@ -85,8 +85,6 @@ const words = new Int32Array(d.memory.buffer);
 const bell = (coreBlock(d.core) + C_DOORBELL) >> 2;
 const asleep = (coreBlock(d.core) + C_ASLEEP) >> 2;
 const dieAt = d.dieAfterMs === undefined ? Infinity : Date.now() + d.dieAfterMs;
-/** doorbell polls before an idle core sleeps (a message that comes soon is seen without a wake-up) */
-const SPIN_POLLS = 20000;
 
 while (Atomics.load(ctl, CTL_STOP) === 0) {
   if (dieAt !== Infinity && Date.now() >= dieAt) throw new Error(`injected fault (${d.dieAfterMs} ms after the start)`);
@@ -102,7 +100,7 @@ while (Atomics.load(ctl, CTL_STOP) === 0) {
   postTrace(false);
   if (r !== RUN_IDLE || kernel.runnable() > 0 || monitor.busy) continue;
   // poll-then-block: a bounded spin on the doorbell, then sleep until a sender rings it
-  for (let i = 0; i < SPIN_POLLS && Atomics.load(words, bell) === 0; i++);
+  for (let i = 0; i < DOORBELL_SPIN_POLLS && Atomics.load(words, bell) === 0; i++);
   if (Atomics.load(words, bell) !== 0) continue;
   postTrace(true);
   Atomics.store(words, asleep, 1);
