@@ -6,7 +6,7 @@ import asc from 'assemblyscript/asc';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ISAS } from '../isa/index.js';
-import { projectRoot } from '../host/paths.js';
+import { projectRoot } from '../host/hardware/paths.js';
 import { KWIN_SIZE, MAX_MEMORY_PAGES, WASM_PAGE, kernelWindow } from './shared/layout.js';
 
 async function buildKernel(isa: string, index: number, outDir: string): Promise<void> {

@@ -3,7 +3,7 @@
 // test/gen.test.ts fails if a checked-in generated file is stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../../host/paths.js';
+import { projectRoot } from '../../host/hardware/paths.js';
 import { generateDocs } from './docs.js';
 import { generateKernel } from './kernel.js';
 

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLog } from '../../host/trace/log.js';
-import { matchMessages } from '../../host/trace/messages.js';
-import { tracePage } from '../../host/view/page.js';
-import { PALETTE } from '../../host/view/svg.js';
+import { checkLog } from '../../host/machine/trace/log.js';
+import { matchMessages } from '../../host/tools/view/messages.js';
+import { tracePage } from '../../host/tools/view/page.js';
+import { PALETTE } from '../../host/tools/view/svg.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
