@@ -1,12 +1,9 @@
 // The system knowledge base (Barrelfish's SKB), reduced to what the monitors need: the
-// round-trip times between every pair of monitors — measured, by pinging over the monitor
-// mesh, not read off the topology — and what follows from them: which cores form a package
-// (close to each other), a leader per package, and multicast trees for protocols that must
-// reach many cores (TLB shootdown), optionally NUMA-aware (farthest packages first).
-import { runLockstep } from '../machine/lockstep.js';
-import type { Machine } from '../machine/machine.js';
-import type { Message } from './protocol.js';
-
+// round-trip times between every pair of monitors — measured by pinging over the monitor
+// mesh, not read off the topology (tools/experiments/tlb-shootdown.ts measureSkb) — and what
+// follows from them: which cores form a package (close to each other), a leader per
+// package, and multicast trees for protocols that must reach many cores (TLB shootdown),
+// optionally NUMA-aware (farthest packages first).
 export interface Skb {
   /** measured round trip between the monitors of cores i and j, in cycles of core i */
   readonly rtt: readonly (readonly number[])[];
@@ -14,30 +11,6 @@ export interface Skb {
   readonly packages: readonly (readonly number[])[];
   /** the package of each core */
   readonly packageOf: readonly number[];
-}
-
-/** Measures every monitor-to-monitor round trip, one at a time, on an otherwise idle machine. */
-export function measureSkb(m: Machine, rounds = 3): Skb {
-  const n = m.cores.length;
-  const rtt = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    const mon = m.cores[i].monitor;
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      let best = Infinity;
-      for (let r = 0; r < rounds; r++) {
-        const t0 = m.cores[i].kernel.now();
-        let t1 = -1;
-        mon.request(j, 'ping', {}, (_: Message) => { t1 = m.cores[i].kernel.now(); });
-        m.wake(i);
-        runLockstep(m);
-        if (t1 < 0) throw new Error(`the SKB got no answer from core ${j} to core ${i}`);
-        best = Math.min(best, t1 - t0);
-      }
-      rtt[i][j] = best;
-    }
-  }
-  return skbFromRtt(rtt);
 }
 
 /**

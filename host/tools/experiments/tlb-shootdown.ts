@@ -1,13 +1,14 @@
 // TLB shootdown (the paper's Figures 6 and 7): a page mapped by dispatchers on k cores is
 // unmapped; the home monitor removes the mapping and tells every one of those cores to drop
-// it from its TLB, by broadcast, unicast, multicast or NUMA-aware multicast (monitor/
-// shootdown.ts) over trees the SKB computes from measured round trips (host/skb.ts).
+// it from its TLB, by broadcast, unicast, multicast or NUMA-aware multicast (os/
+// shootdown.ts) over trees the SKB computes from measured round trips (os/skb.ts).
 // Reported: the messaging protocol alone (on the initiating monitor's clock) and the unmap
 // end to end, as the program (programs/tlb.s) sees it.
 import { runLockstep } from '../../machine/lockstep.js';
 import { Machine } from '../../machine/machine.js';
 import { SHOOTDOWN_PROTOCOLS } from '../../os/shootdown.js';
-import { type Skb, measureSkb } from '../../os/skb.js';
+import type { Message } from '../../os/protocol.js';
+import { type Skb, skbFromRtt } from '../../os/skb.js';
 import { resolveTopology } from '../../hardware/topology.js';
 import type { Experiment, ExperimentOptions, ExperimentResult } from './experiment.js';
 import { EXPERIMENT_QUANTUM, program } from './guest.js';
@@ -15,6 +16,30 @@ import { lineChart } from './plot.js';
 
 /** The paper's protocol-only latencies at 32 cores on the 8×4 AMD (≈, read off Figure 6). */
 const PAPER_32 = { broadcast: 13800, unicast: 12700, multicast: 4800, numa: 3100 };
+
+/** Measures every monitor-to-monitor round trip, one at a time, on an otherwise idle machine. */
+export function measureSkb(m: Machine, rounds = 3): Skb {
+  const n = m.cores.length;
+  const rtt = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    const mon = m.cores[i].monitor;
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      let best = Infinity;
+      for (let r = 0; r < rounds; r++) {
+        const t0 = m.cores[i].kernel.now();
+        let t1 = -1;
+        mon.request(j, 'ping', {}, (_: Message) => { t1 = m.cores[i].kernel.now(); });
+        m.wake(i);
+        runLockstep(m);
+        if (t1 < 0) throw new Error(`the SKB got no answer from core ${j} to core ${i}`);
+        best = Math.min(best, t1 - t0);
+      }
+      rtt[i][j] = best;
+    }
+  }
+  return skbFromRtt(rtt);
+}
 
 function coreCounts(n: number, quick: boolean): number[] {
   const all = [2, 4, 8, 12, 16, 20, 24, 28, 32].filter((k) => k <= n);
