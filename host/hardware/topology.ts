@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
 import { UserError } from '../../toolchain/errors.js';
 
+/** The most cores a machine may have (machine-wide ids keep a core number in 10 bits: os/ids.ts). */
+export const MAX_CORES = 1024;
+
 export interface CoreSpec {
   readonly isa: IsaName;
   /** package (socket) number */
@@ -153,10 +156,10 @@ export function parseCoreList(text: string, where = '--cores'): IsaName[] {
     const isa = m[1] as IsaName;
     if (!ISA_NAMES.includes(isa)) throw new UserError(`${where}: unknown ISA '${m[1]}' (expected ${isaList()})`);
     const n = m[2] === undefined ? 1 : Number(m[2]);
-    if (n < 1 || n > 1024) throw new UserError(`${where}: count ${m[2]} out of range 1..1024`);
+    if (n < 1 || n > MAX_CORES) throw new UserError(`${where}: count ${m[2]} out of range 1..${MAX_CORES}`);
     for (let i = 0; i < n; i++) out.push(isa);
   }
-  if (out.length > 1024) throw new UserError(`${where}: ${out.length} cores; at most 1024`);
+  if (out.length > MAX_CORES) throw new UserError(`${where}: ${out.length} cores; at most ${MAX_CORES}`);
   return out;
 }
 
@@ -231,7 +234,7 @@ export function parseMachine(json: unknown, file: string): Topology {
     specs = parseCoreList(o.cores, `${file}: cores`).map((isa, i) => ({ isa, package: 0, cacheGroup: i, mhz: 2000 }));
   } else if (Array.isArray(o.cores)) {
     if (o.cores.length === 0) fail('cores', 'a machine needs at least one core');
-    if (o.cores.length > 1024) fail('cores', `${o.cores.length} cores; at most 1024`);
+    if (o.cores.length > MAX_CORES) fail('cores', `${o.cores.length} cores; at most ${MAX_CORES}`);
     specs = o.cores.map((c: unknown, i: number) => {
       const at = `cores[${i}]`;
       if (typeof c !== 'object' || c === null) return fail(at, 'expected an object like {"isa": "r32"}');

@@ -5,6 +5,7 @@
 // and locks it), and commits only if all vote yes; otherwise, or if a vote does not come in
 // time (a stalled monitor), it aborts. No replica is left holding a different value.
 import { AGREEMENT_TIMEOUT_CYCLES } from '../../kernel/shared/costs.js';
+import { machineId } from './ids.js';
 import type { Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
 
@@ -31,7 +32,7 @@ export class Agreement {
   /** Coordinates a change of `delta` bytes to the reservation among `participants`. */
   propose(delta: number, participants: readonly number[], done: (o: Outcome) => void): void {
     const t0 = this.m.kernel.now();
-    const txn = (this.nextTxn++ << 10) | this.m.core;
+    const txn = machineId(this.nextTxn++, this.m.core);
     const others = participants.filter((c) => c !== this.m.core);
     const finish = (committed: boolean, reason?: Outcome['reason']) => {
       if (committed) this.reserved += delta;

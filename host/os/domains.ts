@@ -5,7 +5,7 @@
 import { HEAP_LIMIT, PAGE_MASK, PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../../kernel/shared/addrspace.js';
 import { E_NOT_FOUND, E_NO_CODE, E_NO_MEMORY } from '../../kernel/shared/channel.js';
 import { MONITOR_MAP_PAGE_CYCLES, MONITOR_SPAWN_CYCLES } from '../../kernel/shared/costs.js';
-import { MAX_ASID, MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
+import { MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
 import { UserError } from '../../toolchain/errors.js';
 import {
   entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
@@ -13,6 +13,7 @@ import {
 import type { FaultInfo } from './fault-report.js';
 import { walk, unmapPage } from '../../isa/pagetable.js';
 import { FrameLedger, OutOfFrames } from './frames.js';
+import { asidOf, coreOfId, domainId, machineId } from './ids.js';
 import { LATER, type Monitor } from './monitor.js';
 import { FAULTED_EXIT, type Message } from './protocol.js';
 
@@ -47,9 +48,6 @@ interface Hosted {
   readonly stack: number;
 }
 
-/** An address space id for a domain id (ids of live domains are far apart). */
-export const asidOf = (domain: number) => ((domain - 1) % MAX_ASID) + 1;
-
 export class Domains {
   private readonly views = new Map<number, DomainView>();
   private readonly bySlot = new Map<number, Hosted>();
@@ -83,7 +81,7 @@ export class Domains {
       const have = file.sections.filter((s) => s.kind === 'text').map((s) => s.isa).join(', ') || 'none';
       throw new UserError(`${name} has no ${this.m.isa} code (its slices: ${have}), so it cannot run on core ${this.m.core} (${this.m.isa})`);
     }
-    const id = this.nextDomain++ * this.m.ncores + this.m.core;
+    const id = domainId(this.nextDomain++, this.m.core, this.m.ncores);
     const ledger = new FrameLedger(this.m.frames);
     let space: { root: number; brk: number };
     try {
@@ -112,7 +110,7 @@ export class Domains {
       if (e instanceof OutOfFrames) return E_NO_MEMORY;
       throw e;
     }
-    const id = (this.nextDispatcher++ << 10) | this.m.core;
+    const id = machineId(this.nextDispatcher++, this.m.core);
     const slot = this.m.kernel.dispatcher_create(id, asidOf(v.id), v.root, entry, arg >>> 0, stack);
     if (slot < 0) return E_NO_MEMORY;
     this.m.kernel.charge(MONITOR_SPAWN_CYCLES);
@@ -163,7 +161,7 @@ export class Domains {
 
   /** join(id): the exit code of a dispatcher of the caller's own domain, once it has ended. */
   join(slot: number, id: number): number | typeof LATER {
-    const core = id & 1023;
+    const core = coreOfId(id);
     if (core >= this.m.ncores) return E_NOT_FOUND;
     const domain = this.bySlot.get(slot)!.domain;
     const done = (code: number) => this.m.complete(slot, code);

@@ -8,6 +8,7 @@ import { MONITOR_BIND_CYCLES } from '../../kernel/shared/costs.js';
 import { D_PTROOT, dcbAddress } from '../../kernel/shared/layout.js';
 import { readUser } from './address-space.js';
 import { poolChannel } from '../hardware/memory.js';
+import { machineId } from './ids.js';
 import { LATER, type Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
 
@@ -50,7 +51,7 @@ export class NameService {
     const name = this.name(slot, ptr, len);
     if (name === undefined) return LATER;
     if (this.replica.has(name)) return E_EXISTS;
-    const service = (this.nextService++ << 10) | this.m.core;
+    const service = machineId(this.nextService++, this.m.core);
     const entry = { service, core: this.m.core };
     this.replica.set(name, entry);
     this.services.set(service, { name, ownerId: this.m.dispatcherId(slot), ready: [], acceptors: [] });

@@ -12,7 +12,7 @@ import { PAGE_SIZE } from '../../kernel/shared/addrspace.js';
 import { DB_BROADCAST } from '../../kernel/shared/layout.js';
 import { broadcastLine } from '../hardware/memory.js';
 import { type Skb, multicastPlan } from './skb.js';
-import { asidOf } from './domains.js';
+import { asidOf } from './ids.js';
 import type { Monitor } from './monitor.js';
 import type { Message } from './protocol.js';
 

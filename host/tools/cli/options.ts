@@ -6,7 +6,7 @@ import { buildImage } from '../../../toolchain/build.js';
 import type { WfxFile } from '../../../toolchain/image/format.js';
 import type { RunOptions } from '../../machine/run.js';
 import { wholeNumber } from '../ints.js';
-import { PRESET_NAMES } from '../../hardware/topology.js';
+import { MAX_CORES, PRESET_NAMES } from '../../hardware/topology.js';
 import { isaOption } from './as.js';
 
 /** An integer option in [min, max]; accepts decimal, hex (0x…) and _ separators (1_000_000). */
@@ -21,7 +21,7 @@ export function intOption(flag: string, min: number, max: number): (value: strin
 /** `--core` values: a core number, a comma list of them, or `all`. */
 export function coreSelection(value: string): number[] | 'all' {
   if (value === 'all') return 'all';
-  return value.split(',').map((part) => intOption('--core', 0, 1023)(part.trim()));
+  return value.split(',').map((part) => intOption('--core', 0, MAX_CORES - 1)(part.trim()));
 }
 
 /** What programCommand's options parse to. */
