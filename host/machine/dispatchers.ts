@@ -4,7 +4,7 @@
 import type { IsaName } from '../../isa/index.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import type { Console } from '../hardware/console.js';
-import type { DispatcherEvent } from '../os/monitor.js';
+import type { DispatcherEvent } from '../os/events.js';
 import { type FaultInfo, formatFault } from '../os/fault-report.js';
 
 export interface DispatcherRecord {

@@ -10,7 +10,8 @@ import { ImageStore } from '../hardware/images.js';
 import { type KernelExports, instantiateKernel, kernelModule } from '../hardware/kernel.js';
 import { type CoreStats, MachineMemory } from '../hardware/memory.js';
 import { initMesh } from '../os/mesh.js';
-import { Monitor, type MonitorEvents } from '../os/monitor.js';
+import type { MonitorEvents } from '../os/events.js';
+import { Monitor } from '../os/monitor.js';
 import { type DispatcherRecord, DispatcherLedger } from './dispatchers.js';
 import { type Topology, lineLatency } from '../hardware/topology.js';
 

@@ -1,7 +1,7 @@
 // What the main thread and the core workers of parallel mode tell each other (the harness,
 // not the OS: the cores themselves talk only through the shared memory). The control block
 // is a small SharedArrayBuffer of its own.
-import type { DispatcherEvent } from '../os/monitor.js';
+import type { DispatcherEvent } from '../os/events.js';
 import type { FaultInfo } from '../os/fault-report.js';
 import type { TraceEvent } from './trace/event.js';
 

@@ -6,7 +6,7 @@
 // time (a stalled monitor), it aborts. No replica is left holding a different value.
 import { AGREEMENT_TIMEOUT_CYCLES } from '../../kernel/shared/costs.js';
 import { machineId } from './ids.js';
-import type { Monitor } from './monitor.js';
+import type { MonitorPort } from './monitor-port.js';
 import type { Message } from './protocol.js';
 
 /** The most memory the replicas agree can be reserved in all (bytes). */
@@ -27,7 +27,7 @@ export class Agreement {
   pending?: { txn: number; delta: number };
   private nextTxn = 1;
 
-  constructor(private readonly m: Monitor) {}
+  constructor(private readonly m: MonitorPort) {}
 
   /** Coordinates a change of `delta` bytes to the reservation among `participants`. */
   propose(delta: number, participants: readonly number[], done: (o: Outcome) => void): void {

@@ -14,8 +14,9 @@ import type { FaultInfo } from './fault-report.js';
 import { walk, unmapPage } from '../../isa/pagetable.js';
 import { FrameLedger, OutOfFrames } from './frames.js';
 import { asidOf, coreOfId, domainId, machineId } from './ids.js';
-import { LATER, type Monitor } from './monitor.js';
+import { LATER, type MonitorPort } from './monitor-port.js';
 import { FAULTED_EXIT, type Message } from './protocol.js';
+import type { Shootdown } from './shootdown.js';
 
 /**
  * The most dispatchers one domain may have on one core: a program that spawns without end
@@ -58,7 +59,7 @@ export class Domains {
   private nextDomain = 1;
   private nextDispatcher = 1;
 
-  constructor(private readonly m: Monitor) {}
+  constructor(private readonly m: MonitorPort, private readonly shootdown: Shootdown) {}
 
   private view(id: number, home: number, image: number, root: number, brk = 0): DomainView {
     let v = this.views.get(id);
@@ -126,7 +127,7 @@ export class Domains {
   spawn(slot: number, core: number, fn: number, arg: number): number | typeof LATER {
     if (core >= this.m.ncores) return E_NOT_FOUND;
     const v = this.views.get(this.bySlot.get(slot)!.domain)!;
-    const entry = translateEntry(this.m.images.get(v.image).image, this.m.isa, fn, this.m.config.isas[core]);
+    const entry = translateEntry(this.m.images.get(v.image).image, this.m.isa, fn, this.m.isas[core]);
     if (entry === 'no-code') return E_NO_CODE;
     if (entry === 'not-a-function') return E_NOT_FOUND;
     const fields: SpawnFields = { domain: v.id, home: v.home, image: v.image, root: v.root, entry, arg, target: core };
@@ -229,7 +230,7 @@ export class Domains {
     const frames = Array.from({ length: pages }, (_, i) => unmapPage(view, v.root, va + i * PAGE_SIZE)!);
     this.m.kernel.charge(MONITOR_MAP_PAGE_CYCLES * pages);
     const targets = [...v.hosts].filter(([, n]) => n > 0).map(([c]) => c);
-    this.m.shootdown.start({ domain: v.id, va, pages }, targets, () => {
+    this.shootdown.start({ domain: v.id, va, pages }, targets, () => {
       // no core can translate them now: the frames (this monitor's) can be reused
       for (const f of frames) if (v.ledger.give(f)) this.m.frames.give(f);
       done(0);

@@ -19,30 +19,16 @@ import {
 import type { ImageStore } from '../hardware/images.js';
 import type { KernelExports, KernelImports } from '../hardware/kernel.js';
 import { type MachineMemory, frameShare, monitorChannel } from '../hardware/memory.js';
-import { type FaultInfo, faultInfo } from './fault-report.js';
+import { faultInfo } from './fault-report.js';
 import { Domains } from './domains.js';
 import { FrameShare } from './frames.js';
 import { NameService } from './names.js';
 import { Shootdown } from './shootdown.js';
 import { Agreement } from './agreement.js';
 import { type Kind, type Message, decode, encode, failedReply, fieldsOf, REPLY_KINDS } from './protocol.js';
-import { type HostStep, syscallName } from '../machine/trace/event.js';
-
-/** What the harness around the machine (not the OS) observes of a monitor. */
-export interface MonitorEvents {
-  output(core: number, dispatcher: number, bytes: Uint8Array): void;
-  started(d: DispatcherEvent): void;
-  ended(d: DispatcherEvent & { code?: number; fault?: FaultInfo }): void;
-}
-
-export interface DispatcherEvent {
-  readonly id: number;
-  readonly domain: number;
-  readonly core: number;
-  /** the image the domain runs (ImageStore id) and its name */
-  readonly image: number;
-  readonly program: string;
-}
+import type { MonitorEvents, MonitorStep } from './events.js';
+import { LATER, type MonitorPort } from './monitor-port.js';
+import { syscallName } from './syscall-names.js';
 
 /** What a monitor is given at boot: facts about the machine, and its own resources. */
 export interface MonitorConfig {
@@ -54,12 +40,10 @@ export interface MonitorConfig {
   readonly events: MonitorEvents;
 }
 
-/** A system call result the monitor gives later: the dispatcher stays blocked until then. */
-export const LATER = Symbol('later');
-
-export class Monitor {
+export class Monitor implements MonitorPort {
   readonly core: number;
   readonly isa: IsaName;
+  readonly isas: readonly IsaName[];
   readonly ncores: number;
   readonly mem: MachineMemory;
   readonly images: ImageStore;
@@ -80,8 +64,8 @@ export class Monitor {
   /** cores whose monitor has died (parallel mode: their worker crashed) */
   private readonly dead = new Set<number>();
   private nextToken = 1;
-  /** where this monitor's protocol steps go while the run is traced (host/trace/recorder.ts) */
-  trace?: (step: HostStep) => void;
+  /** where this monitor's protocol steps go while the run is traced (machine/trace/recorder.ts) */
+  trace?: (step: MonitorStep) => void;
   /** the dispatcher whose system call is being served now, and whether it got its result */
   private inCall = -1;
   private doneInCall = false;
@@ -89,6 +73,7 @@ export class Monitor {
   constructor(readonly config: MonitorConfig) {
     this.core = config.core;
     this.isa = config.isas[config.core];
+    this.isas = config.isas;
     this.ncores = config.isas.length;
     this.mem = config.mem;
     this.images = config.images;
@@ -96,8 +81,8 @@ export class Monitor {
     const [start, end] = frameShare(config.mem.layout, config.core);
     this.frames = new FrameShare(config.mem.bytes, start, end);
     this.names = new NameService(this);
-    this.domains = new Domains(this);
     this.shootdown = new Shootdown(this);
+    this.domains = new Domains(this, this.shootdown);
     this.agreement = new Agreement(this);
   }
 
@@ -111,7 +96,7 @@ export class Monitor {
     };
   }
 
-  /** Boot: binds the kernel and opens this core's side of every mesh channel (host/mesh.ts). */
+  /** Boot: binds the kernel and opens this core's side of every mesh channel (os/mesh.ts). */
   attach(kernel: KernelExports): void {
     this.kernel = kernel;
     for (let c = 0; c < this.ncores; c++) {

@@ -9,7 +9,7 @@ import { D_PTROOT, dcbAddress } from '../../kernel/shared/layout.js';
 import { readUser } from './address-space.js';
 import { poolChannel } from '../hardware/memory.js';
 import { machineId } from './ids.js';
-import { LATER, type Monitor } from './monitor.js';
+import { LATER, type MonitorPort } from './monitor-port.js';
 import type { Message } from './protocol.js';
 
 /** Longest service name, in bytes. */
@@ -34,7 +34,7 @@ export class NameService {
   /** pool channels handed out so far (the rest of the pool has never been used) */
   private usedChannels = 0;
 
-  constructor(private readonly m: Monitor) {}
+  constructor(private readonly m: MonitorPort) {}
 
   /** Reads a name argument; undefined (and the caller faulted) if it is bad. */
   private name(slot: number, ptr: number, len: number): string | undefined {

@@ -6,14 +6,14 @@
 //    core reads it (they contend for that one line); each acknowledges over its channel
 //  - unicast:   one message to each core over the monitor mesh
 //  - multicast: one message per package, to a leader that forwards it within its package
-//               and acknowledges once its package has (the SKB's tree, host/skb.ts)
+//               and acknowledges once its package has (the SKB's tree, os/skb.ts)
 //  - numa:      multicast, the farthest packages first
 import { PAGE_SIZE } from '../../kernel/shared/addrspace.js';
 import { DB_BROADCAST } from '../../kernel/shared/layout.js';
 import { broadcastLine } from '../hardware/memory.js';
 import { type Skb, multicastPlan } from './skb.js';
 import { asidOf } from './ids.js';
-import type { Monitor } from './monitor.js';
+import type { MonitorPort } from './monitor-port.js';
 import type { Message } from './protocol.js';
 
 export type ShootdownProtocol = 'broadcast' | 'unicast' | 'multicast' | 'numa';
@@ -32,7 +32,7 @@ export class Shootdown {
   /** the last broadcast seen from each core */
   private readonly seen: number[];
 
-  constructor(private readonly m: Monitor) {
+  constructor(private readonly m: MonitorPort) {
     this.seen = new Array(m.ncores).fill(0);
   }
 

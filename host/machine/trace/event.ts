@@ -5,11 +5,12 @@
 // means no dispatcher (an idle core).
 import { H_BATCH_MASK, H_BATCH_SHIFT, H_FIRST, H_LAST, H_TYPE_SHIFT, H_WORDS_MASK } from '../../../kernel/shared/channel.js';
 import { faultText } from '../../../kernel/shared/faults.js';
-import * as syscalls from '../../../kernel/shared/syscalls.js';
 import {
   NONE, NONE16, R_A, R_B, R_C, R_D, R_HEAD, R_TIME, TR_BLOCK, TR_CHAN, TR_CLOSE, TR_CREATE,
   TR_EXIT, TR_FAULT, TR_RECV, TR_SEND, TR_SWITCH, TR_WAKE,
 } from '../../../kernel/shared/trace.js';
+import type { BindStep, CallStep, MonRecvStep, MonSendStep } from '../../os/events.js';
+import { syscallName } from '../../os/syscall-names.js';
 
 interface At { t: number; core: number }
 
@@ -40,23 +41,15 @@ export interface FaultEvent extends At { ev: 'fault'; id: number; fault: string;
 /** A channel set up between the cores of its sides A and B. */
 export interface ChanEvent extends At { ev: 'chan'; ch: number; slots: number; a: number; b: number }
 export interface CloseEvent extends At { ev: 'close'; ch: number; side: number }
-// monitor protocol steps (written by the host)
-/** A system call the kernel forwarded to this core's monitor. */
-export interface CallEvent extends At { ev: 'call'; id: number; call: string }
-/** The monitor sends protocol message `msg` (with its fields) to core `to`. */
-export interface MonSendEvent extends At { ev: 'msend'; to: number; msg: string; fields: Record<string, number> }
-/** The monitor handles protocol message `msg` from core `from`. */
-export interface MonRecvEvent extends At { ev: 'mrecv'; from: number; msg: string; fields: Record<string, number> }
-/** The service's monitor bound channel `ch` to `service` for a client on core `client`. */
-export interface BindEvent extends At { ev: 'bind'; ch: number; service: string; client: number }
+// monitor protocol steps (os/events.ts), stamped by the recorder
+export interface CallEvent extends At, CallStep {}
+export interface MonSendEvent extends At, MonSendStep {}
+export interface MonRecvEvent extends At, MonRecvStep {}
+export interface BindEvent extends At, BindStep {}
 
 export type TraceEvent =
   | SendEvent | RecvEvent | SwitchEvent | CreateEvent | BlockEvent | WakeEvent | ExitEvent
   | FaultEvent | ChanEvent | CloseEvent | CallEvent | MonSendEvent | MonRecvEvent | BindEvent;
-
-/** A monitor's protocol step, before the recorder stamps it with its time and core. */
-export type HostStep = CallEvent | MonSendEvent | MonRecvEvent | BindEvent extends infer E
-  ? E extends TraceEvent ? Omit<E, 't' | 'core'> : never : never;
 
 export type EventName = TraceEvent['ev'];
 
@@ -91,16 +84,6 @@ export function badField(e: Record<string, unknown>): string | undefined {
     if (!ok) return `"${f}" must be ${{ n: 'a number', 'n?': 'a number or null', b: 'true or false', s: 'a string', o: 'an object' }[kind]}`;
   }
   return undefined;
-}
-
-const SYSCALL_NAMES = new Map<number, string>(
-  Object.entries(syscalls).filter(([k, v]) => k.startsWith('SYS_') && k !== 'SYS_COUNT' && typeof v === 'number')
-    .map(([k, v]) => [v as number, k.slice(4).toLowerCase()]),
-);
-
-/** `recv` for SYS_RECV, … (`sys N` for a number that is no system call). */
-export function syscallName(n: number): string {
-  return SYSCALL_NAMES.get(n) ?? `sys ${n}`;
 }
 
 const id = (v: number) => (v === NONE ? null : v);

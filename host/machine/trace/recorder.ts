@@ -7,7 +7,8 @@ import { C_TRACE, TRACE_SIZE, coreBlock } from '../../../kernel/shared/layout.js
 import { TRACE_RECORD, TR_COUNT, TR_DROPPED, TR_RECORDS, traceCapacity } from '../../../kernel/shared/trace.js';
 import type { KernelExports } from '../../hardware/kernel.js';
 import type { Machine } from '../machine.js';
-import { type HostStep, type TraceEvent, decodeRecord } from './event.js';
+import type { MonitorStep } from '../../os/events.js';
+import { type TraceEvent, decodeRecord } from './event.js';
 import { type TraceLog, buildLog } from './log.js';
 
 export const TRACE_CAPACITY = traceCapacity(TRACE_SIZE);
@@ -52,7 +53,7 @@ export class CoreRecorder {
   }
 
   /** A monitor's protocol step, now: after what the kernel has recorded so far. */
-  step(s: HostStep): void {
+  step(s: MonitorStep): void {
     this.drain();
     const t = this.o.wallClock ? this.o.wallClock() : this.o.kernel.now();
     this.events.push({ t, core: this.core, ...s } as TraceEvent);

@@ -14,7 +14,7 @@ import {
 } from '../../../kernel/shared/layout.js';
 import { readUser } from '../../os/address-space.js';
 import type { MachineMemory } from '../../hardware/memory.js';
-import { syscallName } from '../../machine/trace/event.js';
+import { syscallName } from '../../os/syscall-names.js';
 
 export interface DispatcherView {
   readonly core: number;
