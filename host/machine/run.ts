@@ -8,7 +8,6 @@ import { runLockstep, type StopReason } from './lockstep.js';
 import { type DispatcherRecord, deadlockText } from './dispatchers.js';
 import { Machine } from './machine.js';
 import type { CoreStats, MachineMemory } from '../hardware/memory.js';
-import { table } from '../tools/table.js';
 import { resolveTopology, type Topology } from '../hardware/topology.js';
 import type { TraceLog } from './trace/log.js';
 import { MachineRecorder } from './trace/recorder.js';
@@ -136,17 +135,4 @@ export function exitCodeOf(reason: RunResult['reason'], main: readonly Dispatche
   if (reason === 'max-cycles' || reason === 'timeout') return EXIT_MAX_CYCLES;
   if (reason === 'deadlock') return EXIT_DEADLOCK;
   return main.map((d) => d.exitCode ?? 0).find((c) => c !== 0) ?? 0;
-}
-
-/** The --stats table: per core instructions, cycles, idle, syscalls, switches, faults. */
-export function formatStats(r: RunResult): string {
-  const head = ['core', 'isa', 'instructions', 'cycles', 'stalled', 'syscalls', 'msgs out', 'msgs in', 'switches', 'faults'];
-  const rows = r.stats.map((s, i) => [
-    String(i), r.topology.cores[i].isa, String(s.instructions), String(s.cycles), String(s.stall),
-    String(s.syscalls), String(s.messagesSent), String(s.messagesReceived), String(s.switches), String(s.faults),
-  ]);
-  const sum = (f: (s: CoreStats) => number) => String(r.stats.reduce((a, s) => a + f(s), 0));
-  rows.push(['all', '', sum((s) => s.instructions), String(Math.max(...r.stats.map((s) => s.cycles))), sum((s) => s.stall),
-    sum((s) => s.syscalls), sum((s) => s.messagesSent), sum((s) => s.messagesReceived), sum((s) => s.switches), sum((s) => s.faults)]);
-  return table(head, rows, 2, false);
 }

@@ -1,7 +1,7 @@
 // The trace file `wasmfish run --trace out.json` writes: a header that says what ran on
 // which machine and in which time unit, and the events of every core merged in time order,
 // one per line (docs/tracing.md). `wasmfish view` reads it back, checking it as it goes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../../../toolchain/errors.js';
 import type { Layout } from '../../hardware/memory.js';
 import type { CoreSpec, Topology } from '../../hardware/topology.js';
@@ -70,15 +70,6 @@ export function formatLog(log: TraceLog): string {
   const { events, ...head } = log;
   const header = JSON.stringify(head, null, 1).replace(/\n\s*/g, ' ').slice(0, -2);
   return `${header}, "events": [\n${events.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
-}
-
-/** Writes the trace file given with option `flag`, with a one-line error if it cannot. */
-export function writeLog(path: string, log: TraceLog, flag = '--trace'): void {
-  try {
-    writeFileSync(path, formatLog(log));
-  } catch (e) {
-    throw new UserError(`${flag} ${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
 }
 
 /** Reads a trace file, with errors that name the file and what is wrong. */

@@ -1,25 +1,12 @@
 // `wasmfish as`: assembles one source file into an object file (docs/assembler.md).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { format, parse } from 'node:path';
 import type { Command } from 'commander';
-import { isaByName, ISA_NAMES, type IsaName } from '../../../isa/index.js';
+import { ISA_NAMES } from '../../../isa/index.js';
 import { assemble } from '../../../toolchain/as/assemble.js';
 import { DiagnosticError } from '../../../toolchain/diagnostics.js';
-import { UserError } from '../../../toolchain/errors.js';
 import { writeWfx } from '../../../toolchain/image/write.js';
-
-/** Checks an --isa flag value. */
-export function isaOption(value: string | undefined): IsaName | undefined {
-  if (value === undefined) return undefined;
-  if (!isaByName(value)) throw new UserError(`unknown ISA '${value}' (use ${ISA_NAMES.join(', ')})`);
-  return value as IsaName;
-}
-
-/** `dir/name.s` -> `dir/name.<ext>` */
-export function withExtension(file: string, ext: string): string {
-  const p = parse(file);
-  return format({ dir: p.dir, name: p.name, ext });
-}
+import { isaOption } from './options.js';
+import { withExtension } from './output.js';
 
 export function register(program: Command): void {
   program

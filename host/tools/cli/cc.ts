@@ -6,7 +6,8 @@ import { ISA_NAMES, type IsaName } from '../../../isa/index.js';
 import { assemblyFileName, compile, compileToAssemblies } from '../../../toolchain/cc/index.js';
 import { UserError } from '../../../toolchain/errors.js';
 import { writeWfx } from '../../../toolchain/image/write.js';
-import { isaOption, withExtension } from './as.js';
+import { isaOption } from './options.js';
+import { withExtension } from './output.js';
 
 interface CcFlags {
   output?: string;

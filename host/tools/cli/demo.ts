@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildImage } from '../../../toolchain/build.js';
 import { projectRoot } from '../../hardware/paths.js';
-import { formatStats, runImage } from '../../machine/run.js';
+import { runImage } from '../../machine/run.js';
 import { resolveTopology } from '../../hardware/topology.js';
+import { formatStats } from './output.js';
 
 export const DEMO_SOURCES = ['hello-r32.s', 'hello-s32.s', 'hello-a32.s'].map((f) => join('examples', 'asm', f));
 export const PINGPONG_SOURCES = ['pingpong-r32.s', 'pingpong-a32.s'].map((f) => join('examples', 'asm', f));

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { readWfx } from '../../../toolchain/image/read.js';
 import { writeWfx } from '../../../toolchain/image/write.js';
 import { link } from '../../../toolchain/link/link.js';
-import { withExtension } from './as.js';
+import { withExtension } from './output.js';
 
 export function register(program: Command): void {
   program

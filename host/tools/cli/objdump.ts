@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { objdump } from '../../../toolchain/disasm/objdump.js';
 import { readWfx } from '../../../toolchain/image/read.js';
-import { isaOption } from './as.js';
+import { isaOption } from './options.js';
 
 export function register(program: Command): void {
   program

@@ -1,13 +1,20 @@
-// Parsing of numeric and list options shared by several subcommands, with errors that name
-// the flag and say what it accepts.
+// Parsing of the options shared by several subcommands (ISAs, numbers, core lists, the
+// program a run is given), with errors that name the flag and say what it accepts.
 import type { Command } from 'commander';
+import { isaByName, ISA_NAMES, type IsaName } from '../../../isa/index.js';
 import { UserError } from '../../../toolchain/errors.js';
 import { buildImage } from '../../../toolchain/build.js';
 import type { WfxFile } from '../../../toolchain/image/format.js';
 import type { RunOptions } from '../../machine/run.js';
 import { wholeNumber } from '../ints.js';
 import { MAX_CORES, PRESET_NAMES } from '../../hardware/topology.js';
-import { isaOption } from './as.js';
+
+/** Checks an --isa flag value. */
+export function isaOption(value: string | undefined): IsaName | undefined {
+  if (value === undefined) return undefined;
+  if (!isaByName(value)) throw new UserError(`unknown ISA '${value}' (use ${ISA_NAMES.join(', ')})`);
+  return value as IsaName;
+}
 
 /** An integer option in [min, max]; accepts decimal, hex (0x…) and _ separators (1_000_000). */
 export function intOption(flag: string, min: number, max: number): (value: string) => number {

@@ -2,10 +2,11 @@
 // emulated machine until it ends; exits with the program's exit code.
 import type { Command } from 'commander';
 import { type ParallelOptions, runParallel } from '../../machine/parallel.js';
-import { formatStats, runImage } from '../../machine/run.js';
-import { writeLog } from '../../machine/trace/log.js';
+import { runImage } from '../../machine/run.js';
+import { formatLog } from '../../machine/trace/log.js';
 import { UserError } from '../../../toolchain/errors.js';
 import { type ProgramFlags, intOption, programCommand, programFrom } from './options.js';
+import { formatStats, writeOutput } from './output.js';
 
 interface RunFlags extends ProgramFlags {
   stats?: boolean;
@@ -39,7 +40,7 @@ Examples:
       const o = { ...options, quantum: flags.quantum, trace: flags.trace !== undefined };
       const injectFault = injectedFault(flags.parallel);
       const result = flags.parallel ? await runParallel(image, name, { ...o, timeoutSeconds: flags.timeout, injectFault }) : runImage(image, name, o);
-      if (flags.trace !== undefined && result.trace) writeLog(flags.trace, result.trace);
+      if (flags.trace !== undefined && result.trace) writeOutput('--trace', flags.trace, formatLog(result.trace));
       if (flags.stats) process.stderr.write(formatStats(result));
       process.exitCode = result.exitCode;
     });

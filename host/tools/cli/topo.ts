@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { PRESET_NAMES, resolveTopology } from '../../hardware/topology.js';
 import { describeTopology } from '../topo/describe.js';
 import { topologySvg } from '../topo/picture.js';
-import { writeOutput } from './view.js';
+import { writeOutput } from './output.js';
 
 export function register(program: Command): void {
   program

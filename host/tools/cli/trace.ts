@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { runParallel } from '../../machine/parallel.js';
 import { runImage } from '../../machine/run.js';
 import { chromeTrace } from '../view/chrome.js';
-import { writeLog } from '../../machine/trace/log.js';
+import { formatLog } from '../../machine/trace/log.js';
 import { tracePage } from '../view/page.js';
 import { type ProgramFlags, programCommand, programFrom } from './options.js';
-import { summary, writeOutput } from './view.js';
+import { summary, writeOutput } from './output.js';
 
 interface TraceFlags extends ProgramFlags {
   output: string;
@@ -32,7 +32,7 @@ Examples:
       const o = { ...options, trace: true };
       const result = flags.parallel ? await runParallel(image, name, o) : runImage(image, name, o);
       const log = result.trace!;
-      if (flags.json) writeLog(flags.json, log, '--json');
+      if (flags.json) writeOutput('--json', flags.json, formatLog(log));
       writeOutput('--output', flags.output, tracePage(log));
       if (flags.chrome) writeOutput('--chrome', flags.chrome, JSON.stringify(chromeTrace(log)));
       process.stderr.write(summary([flags.output, flags.chrome, flags.json], log));

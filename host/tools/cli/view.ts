@@ -1,28 +1,11 @@
 // `wasmfish view`: turns a trace (`wasmfish run --trace`) into pictures — one self-contained
 // HTML page (sequence chart, message heat map, per-core timelines), and/or the Chrome
 // trace-event JSON that Perfetto and chrome://tracing open.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UserError } from '../../../toolchain/errors.js';
 import { chromeTrace } from '../view/chrome.js';
-import { type TraceLog, readLog } from '../../machine/trace/log.js';
-import { matchMessages } from '../view/messages.js';
+import { readLog } from '../../machine/trace/log.js';
 import { tracePage } from '../view/page.js';
-
-/** Writes `text` to `path` for option `flag`, with a one-line error if it cannot. */
-export function writeOutput(flag: string, path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new UserError(`${flag} ${path}: cannot write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
-
-/** What was written: `pp.html, pp.chrome.json: 219 events, 36 messages between cores`. */
-export function summary(files: (string | undefined)[], log: TraceLog): string {
-  const n = matchMessages(log).length;
-  return `${files.filter(Boolean).join(', ')}: ${log.events.length} events, ${n} message${n === 1 ? '' : 's'} between cores\n`;
-}
+import { summary, writeOutput } from './output.js';
 
 export function register(program: Command): void {
   program
