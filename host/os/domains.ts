@@ -6,7 +6,6 @@ import { HEAP_LIMIT, PAGE_MASK, PAGE_SIZE, STACK_PAGES, STACK_SLOTS } from '../.
 import { E_NOT_FOUND, E_NO_CODE, E_NO_MEMORY } from '../../kernel/shared/channel.js';
 import { MONITOR_MAP_PAGE_CYCLES, MONITOR_SPAWN_CYCLES } from '../../kernel/shared/costs.js';
 import { MAX_DISPATCHERS } from '../../kernel/shared/layout.js';
-import { UserError } from '../../toolchain/errors.js';
 import {
   entryOf, framesForGrowth, growHeap, loadImage, mapStack, markShared, translateEntry,
 } from './address-space.js';
@@ -23,6 +22,15 @@ import type { Shootdown } from './shootdown.js';
  * (a spawn bomb) gets E_NO_MEMORY there and leaves a quarter of the core's slots to others.
  */
 export const DOMAIN_SLOTS_PER_CORE = (MAX_DISPATCHERS * 3) / 4;
+
+/**
+ * A program the monitor cannot start: it has no code for this core's ISA, or it does not fit
+ * in the core's share of memory or dispatcher slots. The message says which, in the user's
+ * terms (the CLI prints it as it is).
+ */
+export class ProgramRefused extends Error {
+  override readonly name = 'ProgramRefused';
+}
 
 interface DomainView {
   readonly id: number;
@@ -80,7 +88,7 @@ export class Domains {
     const entry = entryOf(file, this.m.isa);
     if (entry === undefined) {
       const have = file.sections.filter((s) => s.kind === 'text').map((s) => s.isa).join(', ') || 'none';
-      throw new UserError(`${name} has no ${this.m.isa} code (its slices: ${have}), so it cannot run on core ${this.m.core} (${this.m.isa})`);
+      throw new ProgramRefused(`${name} has no ${this.m.isa} code (its slices: ${have}), so it cannot run on core ${this.m.core} (${this.m.isa})`);
     }
     const id = domainId(this.nextDomain++, this.m.core, this.m.ncores);
     const ledger = new FrameLedger(this.m.frames);
@@ -90,12 +98,12 @@ export class Domains {
     } catch (e) {
       if (!(e instanceof OutOfFrames)) throw e;
       ledger.releaseAll();
-      throw new UserError(`${name} does not fit in core ${this.m.core}'s share of memory: run with more --memory`);
+      throw new ProgramRefused(`${name} does not fit in core ${this.m.core}'s share of memory: run with more --memory`);
     }
     const v = this.view(id, this.m.core, image, space.root, space.brk);
     v.ledger.frames.push(...ledger.frames);
     const d = this.startDispatcher(v, entry, arg);
-    if (d < 0) throw new UserError(`core ${this.m.core}: cannot start ${name} (out of memory or dispatcher slots)`);
+    if (d < 0) throw new ProgramRefused(`core ${this.m.core}: cannot start ${name} (out of memory or dispatcher slots)`);
     this.homeStarted(v, this.m.core);
     return d;
   }

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { DiagnosticError } from '../../../toolchain/diagnostics.js';
 import { UserError } from '../../../toolchain/errors.js';
+import { ProgramRefused } from '../../os/domains.js';
 import { version } from './version.js';
 
 type Register = (program: Command) => void;
@@ -52,6 +53,11 @@ export function reportError(e: unknown): number {
   if (e instanceof UserError) {
     process.stderr.write(`wasmfish: ${e.message}\n`);
     return e.exitCode;
+  }
+  if (e instanceof ProgramRefused) {
+    // the OS could not start the program (no code for a core's ISA, no room): it says why
+    process.stderr.write(`wasmfish: ${e.message}\n`);
+    return 1;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') && err.path) {
