@@ -1,6 +1,7 @@
-// Page tables as the host builds them (and as the reference interpreter walks them): two
-// levels over a 32-bit virtual address, laid out in physical frames exactly as
-// kernel/shared/layout.ts draws it. The kernel's own walk (kernel/vm.ts) reads the same bits.
+// Page tables, the memory-management format every ISA shares: two levels over a 32-bit
+// virtual address, laid out in physical frames exactly as kernel/shared/layout.ts draws it.
+// The OS builds them (host/os/address-space.ts), the reference interpreter walks them with
+// walk(), and the kernel's own walk (kernel/vm.ts) reads the same bits.
 import {
   PTE_EXEC, PTE_FLAGS, PTE_PRESENT, PTE_WRITE, pdeAddr, pteAddr,
 } from '../kernel/shared/layout.js';

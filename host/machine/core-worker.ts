@@ -28,7 +28,6 @@ export interface CoreWorkerData {
   readonly control: SharedArrayBuffer;
   readonly quantum: number;
   readonly maxCycles: number;
-  /** iterations of the doorbell poll before sleeping */
   /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
   readonly dieAfterMs?: number;
   /** record a trace, stamped with wall-clock time since `epoch` (ms, performance.timeOrigin based) */

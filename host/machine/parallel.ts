@@ -1,9 +1,9 @@
-// Parallel mode: one worker thread per core (host/core-worker.ts), real concurrency on the
-// host's cores, the same shared memory and the same kernel and monitor code as lockstep. The
-// main thread only boots the board, prints what the cores print, and notices the end: every
-// dispatcher gone, or every core asleep or parked with work left (deadlock, cycle limit).
-// A core whose worker dies is written off (host/crash.ts): the others run on, told by their
-// channels and monitors, and the run ends as crashed, with a summary.
+// Parallel mode: one worker thread per core (host/machine/core-worker.ts), real concurrency
+// on the host's cores, the same shared memory and the same kernel and monitor code as
+// lockstep. The main thread only boots the board, prints what the cores print, and notices
+// the end: every dispatcher gone, or every core asleep or parked with work left (deadlock,
+// cycle limit). A core whose worker dies is written off (host/machine/crash.ts): the others
+// run on, told by their channels and monitors, and the run ends as crashed, with a summary.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WfxFile } from '../../toolchain/image/format.js';

@@ -1,6 +1,6 @@
 // What a monitor tells the world outside the OS: the board's record of dispatchers
-// (machine/dispatchers.ts) hears of them starting and ending and gets what they print; a
-// traced run (machine/trace/) gets the monitor's protocol steps. The monitor calls these
+// (host/machine/dispatchers.ts) hears of them starting and ending and gets what they print; a
+// traced run (host/machine/trace/) gets the monitor's protocol steps. The monitor calls these
 // hooks and knows nothing of who listens.
 import type { FaultInfo } from './fault-report.js';
 

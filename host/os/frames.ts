@@ -1,4 +1,4 @@
-// The physical memory one monitor owns: a share of the frames region (host/memory.ts
+// The physical memory one monitor owns: a share of the frames region (host/hardware/memory.ts
 // frameShare), handed out frame by frame, plus frames other monitors gave it. When the share
 // runs low the monitor asks the others (monitor.ts requests 'frames').
 import { PAGE_SIZE } from '../../kernel/shared/addrspace.js';

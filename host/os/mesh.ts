@@ -1,6 +1,6 @@
 // The monitor mesh, laid down by the board at boot: a channel between every pair of
-// monitors (host/memory.ts monitorChannel), initialised before any monitor runs so that no
-// message can arrive in a channel that is still being set up.
+// monitors (host/hardware/memory.ts monitorChannel), initialised before any monitor runs so
+// that no message can arrive in a channel that is still being set up.
 import { MONITOR_SLOTS } from '../../kernel/shared/channel.js';
 import type { KernelExports } from '../hardware/kernel.js';
 import { type Layout, monitorChannel } from '../hardware/memory.js';

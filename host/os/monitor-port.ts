@@ -1,5 +1,5 @@
 // The monitor as its services see it (domains, names, shootdown, agreement): what a service
-// may ask of the monitor of its core. Services depend on this, never on os/monitor.ts, so the
+// may ask of the monitor of its core. Services depend on this, never on monitor.ts, so the
 // monitor owns its services without an import circle. Everything here is of one core: its
 // facts and resources, its kernel, and its channels to the other monitors.
 import type { IsaName } from '../../isa/index.js';

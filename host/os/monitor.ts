@@ -64,7 +64,7 @@ export class Monitor implements MonitorPort {
   /** cores whose monitor has died (parallel mode: their worker crashed) */
   private readonly dead = new Set<number>();
   private nextToken = 1;
-  /** where this monitor's protocol steps go while the run is traced (machine/trace/recorder.ts) */
+  /** where this monitor's protocol steps go while the run is traced (host/machine/trace/recorder.ts) */
   trace?: (step: MonitorStep) => void;
   /** the dispatcher whose system call is being served now, and whether it got its result */
   private inCall = -1;
@@ -96,7 +96,7 @@ export class Monitor implements MonitorPort {
     };
   }
 
-  /** Boot: binds the kernel and opens this core's side of every mesh channel (os/mesh.ts). */
+  /** Boot: binds the kernel and opens this core's side of every mesh channel (host/os/mesh.ts). */
   attach(kernel: KernelExports): void {
     this.kernel = kernel;
     for (let c = 0; c < this.ncores; c++) {

@@ -6,7 +6,7 @@
 //    core reads it (they contend for that one line); each acknowledges over its channel
 //  - unicast:   one message to each core over the monitor mesh
 //  - multicast: one message per package, to a leader that forwards it within its package
-//               and acknowledges once its package has (the SKB's tree, os/skb.ts)
+//               and acknowledges once its package has (the SKB's tree, host/os/skb.ts)
 //  - numa:      multicast, the farthest packages first
 import { PAGE_SIZE } from '../../kernel/shared/addrspace.js';
 import { DB_BROADCAST } from '../../kernel/shared/layout.js';

@@ -1,6 +1,6 @@
 // The system knowledge base (Barrelfish's SKB), reduced to what the monitors need: the
 // round-trip times between every pair of monitors — measured by pinging over the monitor
-// mesh, not read off the topology (tools/experiments/tlb-shootdown.ts measureSkb) — and what
+// mesh, not read off the topology (host/tools/experiments/tlb-shootdown.ts) — and what
 // follows from them: which cores form a package (close to each other), a leader per
 // package, and multicast trees for protocols that must reach many cores (TLB shootdown),
 // optionally NUMA-aware (farthest packages first).

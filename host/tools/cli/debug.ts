@@ -1,6 +1,6 @@
 // `wasmfish debug`: a terminal debugger for a program on a lockstep machine — step one core
 // an instruction at a time, breakpoints by address, label or source line, registers, memory,
-// disassembly, dispatchers and channels (host/debug/). Commands come from the terminal
+// disassembly, dispatchers and channels (host/tools/debug/). Commands come from the terminal
 // (readline, with a prompt), or from a file (--script) or piped standard input, echoed so
 // that the transcript reads like a session.
 import { createReadStream, statSync } from 'node:fs';

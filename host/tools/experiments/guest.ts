@@ -10,7 +10,7 @@ import { runImage } from '../../machine/run.js';
 
 const images = new Map<string, WfxFile>();
 
-/** An experiment program from host/experiments/programs/, built once per process. */
+/** An experiment program from host/tools/experiments/programs/, built once per process. */
 export function program(...files: string[]): WfxFile {
   const key = files.join(' ');
   let image = images.get(key);

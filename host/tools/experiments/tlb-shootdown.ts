@@ -1,7 +1,7 @@
 // TLB shootdown (the paper's Figures 6 and 7): a page mapped by dispatchers on k cores is
 // unmapped; the home monitor removes the mapping and tells every one of those cores to drop
-// it from its TLB, by broadcast, unicast, multicast or NUMA-aware multicast (os/
-// shootdown.ts) over trees the SKB computes from measured round trips (os/skb.ts).
+// it from its TLB, by broadcast, unicast, multicast or NUMA-aware multicast (host/os/
+// shootdown.ts) over trees the SKB computes from measured round trips (host/os/skb.ts).
 // Reported: the messaging protocol alone (on the initiating monitor's clock) and the unmap
 // end to end, as the program (programs/tlb.s) sees it.
 import { runLockstep } from '../../machine/lockstep.js';

@@ -1,4 +1,4 @@
-// Two-phase commit over state replicated in the monitors (monitor/agreement.ts): the cost of
+// Two-phase commit over state replicated in the monitors (host/os/agreement.ts): the cost of
 // one agreed change as the number of participating cores grows; then the failure case — one
 // monitor stalls, the coordinator's timeout aborts the change, and once the stalled monitor
 // resumes every replica holds the same value and nothing stays locked (checked).
