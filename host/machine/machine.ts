@@ -2,6 +2,8 @@
 // instance and a monitor per core, the monitor mesh between them — and keeps, for the
 // harness, the record of every dispatcher that ran. The OS state itself lives in the
 // monitors and kernels; this file is the board they sit on.
+// Layers (README "Project layout"): host/machine/ assembles host/os/ on host/hardware/ and
+// imports nothing of host/tools/.
 import type { IsaName } from '../../isa/index.js';
 import { C_DOORBELL, coreBlock } from '../../kernel/shared/layout.js';
 import type { WfxFile } from '../../toolchain/image/format.js';

@@ -4,6 +4,8 @@
 // channel exports, the same fast path programs use. It holds only its own core's state: the
 // replica of the name service, its view of the domains it hosts, its share of the frames.
 // It never sees another monitor's objects (test/monitor/isolation.test.ts checks).
+// Layers (README "Project layout"): host/os/ runs on host/hardware/ and knows nothing of the
+// board that boots it (host/machine/) nor of the tools.
 import type { IsaName } from '../../isa/index.js';
 import { EV_FAULT, HS_BLOCKED, HS_DONE } from '../../kernel/shared/kabi.js';
 import {

@@ -1,5 +1,7 @@
 // The `wasmfish` command line. Each subcommand lives in its own file and registers itself
 // here; user errors become one line on stderr and a non-zero exit, never a stack trace.
+// Layers (README "Project layout"): the tools (host/tools/) sit on top and may use every
+// layer below; nothing below imports them.
 import { Command, CommanderError } from 'commander';
 import { DiagnosticError } from '../../../toolchain/diagnostics.js';
 import { UserError } from '../../../toolchain/errors.js';
