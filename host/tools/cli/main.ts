@@ -52,14 +52,10 @@ export function reportError(e: unknown): number {
     process.stderr.write(`${e.message}\n`);
     return e.exitCode;
   }
-  if (e instanceof UserError) {
+  if (e instanceof UserError || e instanceof ProgramRefused) {
+    // bad input, or the OS could not start the program (no code for a core's ISA, no room)
     process.stderr.write(`wasmfish: ${e.message}\n`);
-    return e.exitCode;
-  }
-  if (e instanceof ProgramRefused) {
-    // the OS could not start the program (no code for a core's ISA, no room): it says why
-    process.stderr.write(`wasmfish: ${e.message}\n`);
-    return 1;
+    return e instanceof UserError ? e.exitCode : 1;
   }
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EISDIR') && err.path) {
