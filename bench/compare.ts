@@ -12,15 +12,25 @@ import { UserError } from '../toolchain/errors.js';
 import { type Build, THIS_BUILD, WORKLOADS, kernelSample, program, workloadArg } from './interp.js';
 import { Progress, markdownTable, median, percentile, rate, table, writeResults } from './harness.js';
 
+/**
+ * Where a build keeps the modules a sample uses: host/ in layers, and host/ flat as it was
+ * before (so a checkout from before the layers can still be the baseline).
+ */
+const LAYOUTS = [
+  { machine: 'host/machine/machine.js', lockstep: 'host/machine/lockstep.js', topology: 'host/hardware/topology.js' },
+  { machine: 'host/machine.js', lockstep: 'host/lockstep.js', topology: 'host/topology.js' },
+];
+
 /** The modules of the wasmfish built in `dir` that a sample uses. */
 async function loadBuild(dir: string): Promise<Build> {
   const file = (rel: string) => join(resolve(dir), 'dist', rel);
-  if (!existsSync(file('host/machine.js'))) {
-    throw new UserError(`--baseline ${dir}: not a built wasmfish (no dist/host/machine.js there): run \`npm ci\` in it`);
+  const layout = LAYOUTS.find((l) => existsSync(file(l.machine)));
+  if (!layout) {
+    throw new UserError(`--baseline ${dir}: not a built wasmfish (no dist/${LAYOUTS[0].machine} there): run \`npm ci\` in it`);
   }
   const load = (rel: string) => import(pathToFileURL(file(rel)).href);
   const [machine, lockstep, topology, build] = await Promise.all([
-    load('host/machine.js'), load('host/lockstep.js'), load('host/topology.js'), load('toolchain/build.js'),
+    load(layout.machine), load(layout.lockstep), load(layout.topology), load('toolchain/build.js'),
   ]);
   return { Machine: machine.Machine, runLockstep: lockstep.runLockstep, resolveTopology: topology.resolveTopology, buildImage: build.buildImage };
 }

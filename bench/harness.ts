@@ -4,10 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../host/paths.js';
+import { projectRoot } from '../host/hardware/paths.js';
 
-export { Progress } from '../host/progress.js';
-export { markdownTable, table } from '../host/table.js';
+export { Progress } from '../host/tools/progress.js';
+export { markdownTable, table } from '../host/tools/table.js';
 
 /** The value below which p percent of the samples fall (nearest rank). */
 export function percentile(samples: readonly number[], p: number): number {

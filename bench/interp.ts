@@ -7,11 +7,11 @@ import { ISA_NAMES, type IsaName, isaByName } from '../isa/index.js';
 import {
   GuestMemory, buildAddressSpace, completeSys, isFault, startState, step,
 } from '../isa/reference/index.js';
-import { BumpFrames } from '../host/pagetable.js';
-import { runLockstep } from '../host/lockstep.js';
-import { Machine } from '../host/machine.js';
-import { projectRoot } from '../host/paths.js';
-import { resolveTopology } from '../host/topology.js';
+import { BumpFrames } from '../isa/pagetable.js';
+import { runLockstep } from '../host/machine/lockstep.js';
+import { Machine } from '../host/machine/machine.js';
+import { projectRoot } from '../host/hardware/paths.js';
+import { resolveTopology } from '../host/hardware/topology.js';
 import { DATA_BASE, PAGE_SIZE, stackTop } from '../kernel/shared/addrspace.js';
 import { SYS_EXIT } from '../kernel/shared/syscalls.js';
 import { buildImage } from '../toolchain/build.js';

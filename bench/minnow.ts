@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ISA_NAMES, type IsaName } from '../isa/index.js';
-import { projectRoot } from '../host/paths.js';
-import { runImage } from '../host/run.js';
+import { projectRoot } from '../host/hardware/paths.js';
+import { runImage } from '../host/machine/run.js';
 import { compile } from '../toolchain/cc/index.js';
 import { DiagnosticError } from '../toolchain/diagnostics.js';
 import { markdownTable, table, writeResults } from './harness.js';

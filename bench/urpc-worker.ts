@@ -5,7 +5,7 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { MAX_BATCH } from '../kernel/shared/channel.js';
 import { coreBlock } from '../kernel/shared/layout.js';
-import { instantiateKernel } from '../host/kernel.js';
+import { instantiateKernel } from '../host/hardware/kernel.js';
 
 export type Variant = 'wasm' | 'js' | 'atomics-wait' | 'messageport';
 export type Role = 'ping' | 'pong' | 'send' | 'send-batched' | 'recv';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const entry = new URL('../dist/host/cli/main.js', import.meta.url);
+const entry = new URL('../dist/host/tools/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('wasmfish: not built yet: run `npm run build` in the wasmfish directory\n');
   process.exit(1);

@@ -1,6 +1,6 @@
 // The Wasm/host boundary, kernel side: what every kernel-<isa>.wasm exports besides the
 // per-ISA entry points in kernel/main-<isa>.ts. 64-bit quantities cross as f64 (exact up
-// to 2^53 cycles) so the host never pays for BigInt conversions. host/kernel.ts is the
+// to 2^53 cycles) so the host never pays for BigInt conversions. host/hardware/kernel.ts is the
 // other side.
 import { clock, coreBase, setClock } from "./core";
 import { ring, takeDoorbell } from "./urpc";

@@ -1,5 +1,5 @@
 // The Wasm/host boundary, kernel side: everything the kernel asks of the host (TypeScript,
-// host/kernel.ts) goes through these imports. Codes are in shared/kabi.ts.
+// host/hardware/kernel.ts) goes through these imports. Codes are in shared/kabi.ts.
 
 /** Dispatcher `slot` wrote `len` bytes to this core's console buffer (C_CONSOLE). */
 @external("env", "host_console")

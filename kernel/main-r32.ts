@@ -11,7 +11,7 @@ import { debugRun, runCore, runnableDispatchers } from "./sched";
 export * from "./api";
 
 /**
- * Binds this instance to core `core` whose block is at `base` (host/memory.ts lays it out);
+ * Binds this instance to core `core` whose block is at `base` (host/hardware/memory.ts lays it out);
  * `period` is the core's clock period in picoseconds.
  */
 export function init(core: u32, base: u32, period: u32): void {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { projectRoot } from '../host/paths.js';
+import { projectRoot } from '../host/hardware/paths.js';
 import { generateAll } from '../isa/gen/main.js';
 
 test.each([...generateAll()].map(([path, text]) => [path, text] as const))('%s is up to date', (path, text) => {

@@ -3,7 +3,7 @@
 // test/gen.test.ts fails if a checked-in generated file is stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../../host/paths.js';
+import { fileURLToPath } from 'node:url';
 import { generateDocs } from './docs.js';
 import { generateKernel } from './kernel.js';
 
@@ -14,7 +14,8 @@ export function generateAll(): Map<string, string> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*[/\\]/, ''));
 if (isMain) {
-  const root = projectRoot();
+  // run from its source (npm run gen): the project is two folders up
+  const root = fileURLToPath(new URL('../../', import.meta.url));
   for (const [path, text] of generateAll()) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

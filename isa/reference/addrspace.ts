@@ -2,7 +2,7 @@
 // out as kernel/shared/addrspace.ts draws it. The physical memory and the frame source are
 // parameters, so the kernel's differential test can build the very same space inside the
 // Wasm machine's memory that the reference interpreter walks over a plain DataView.
-import { type FrameSource, PTE_EXEC, PTE_WRITE, mapRegion } from '../../host/pagetable.js';
+import { type FrameSource, PTE_EXEC, PTE_WRITE, mapRegion } from '../pagetable.js';
 import { DATA_BASE, PAGE_SIZE, STACK_PAGES, stackTop, textBase } from '../../kernel/shared/addrspace.js';
 import type { Isa } from '../types.js';
 

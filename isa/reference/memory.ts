@@ -1,9 +1,9 @@
 // Guest memory as the reference interpreter sees it: virtual addresses translated through the
-// program's two-level page table (host/pagetable.ts) over a DataView of physical memory, and
+// program's two-level page table (isa/pagetable.ts) over a DataView of physical memory, and
 // per-instruction transactions that make "an instruction that faults has no effect" true by
 // construction: every access is checked when the semantics makes it, writes are only staged,
 // and the staged writes reach memory only when the whole instruction has succeeded.
-import { walk } from '../../host/pagetable.js';
+import { walk } from '../pagetable.js';
 import { PAGE_MASK, STACKS_BASE, STACKS_END } from '../../kernel/shared/addrspace.js';
 import {
   FAULT_MISALIGNED, FAULT_NOEXEC, FAULT_READONLY, FAULT_STACK_OVERFLOW, FAULT_UNMAPPED,

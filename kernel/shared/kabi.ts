@@ -2,7 +2,7 @@
 //
 // The kernel's calling interface with the host: what run() returns, the events the kernel
 // reports through host_event(), and the answers of host_syscall(). The functions themselves
-// are declared once on each side: kernel/host.ts (imports) and host/kernel.ts (exports).
+// are declared once on each side: kernel/host.ts (imports) and host/hardware/kernel.ts (exports).
 
 // run(limit) results
 export const RUN_LIMIT: i32 = 0;     // the core's clock reached the limit

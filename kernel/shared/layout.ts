@@ -4,7 +4,7 @@
 // The physical memory map: one shared WebAssembly.Memory is the machine's interconnect and
 // all of its RAM. The regions down to the core blocks are fixed, defined here; where the
 // ones after them fall (m.latBase … m.framesEnd) depends on the machine: memplan.ts plans
-// them, and the host writes the plan into the machine block at boot (host/memory.ts). Every
+// them, and the host writes the plan into the machine block at boot (host/hardware/memory.ts). Every
 // core's kernel instance addresses its own state from the core block the host hands to init().
 //
 //  0x0000_0000 ┌────────────────────────────────────┐

@@ -4,7 +4,7 @@
 //
 // The lower half of layout.ts's map: where its regions fall on a machine of `ncores` cores
 // with `frameBytes` of frames. Their sizes depend on the machine, so the host plans them once,
-// at boot, and writes the bases into the machine block (host/memory.ts applies this plan);
+// at boot, and writes the bases into the machine block (host/hardware/memory.ts applies this plan);
 // kernels read them there. In map order, each region page aligned:
 //
 //   core blocks ─ latency matrix ─ coherence directory ─ channels: monitor mesh, per-core

@@ -9,5 +9,5 @@
 
 /** peeks at an empty ring by a blocking recv before its dispatcher blocks (kernel/channel-calls.ts) */
 export const RECV_SPIN_POLLS: u32 = 4000;
-/** reads of its doorbell by an idle core's worker thread before it sleeps on it (host/core-worker.ts) */
+/** reads of its doorbell by an idle core's worker thread before it sleeps on it (host/machine/core-worker.ts) */
 export const DOORBELL_SPIN_POLLS: u32 = 20000;

@@ -10,7 +10,7 @@ const dir = tempDir('wasmfish-cc-');
 const wasmfish = (...args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
-  if (!existsSync(join(WASMFISH_BIN, '../../dist/host/cli/cc.js'))) {
+  if (!existsSync(join(WASMFISH_BIN, '../../dist/host/tools/cli/cc.js'))) {
     throw new Error('dist/ is not built: run `npx tsc -p tsconfig.json` (npm test does it)');
   }
   copyFileSync('examples/hello.mn', join(dir, 'hello.mn'));

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { EXIT_FAULT, runImage } from '../../host/run.js';
+import { EXIT_FAULT, runImage } from '../../host/machine/run.js';
 import { compile } from '../../toolchain/cc/index.js';
 
 type Tree =

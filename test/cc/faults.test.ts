@@ -3,7 +3,7 @@
 // the divisor and calls fault(FAULT_DIV_ZERO) before calling the software routine.
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { EXIT_FAULT, runImage } from '../../host/run.js';
+import { EXIT_FAULT, runImage } from '../../host/machine/run.js';
 import { compile } from '../../toolchain/cc/index.js';
 
 const PROGRAMS = {

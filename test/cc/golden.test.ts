@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { runImage } from '../../host/run.js';
+import { runImage } from '../../host/machine/run.js';
 import { assemble } from '../../toolchain/as/assemble.js';
 import { compile, compileToAssembly } from '../../toolchain/cc/index.js';
 import { link } from '../../toolchain/link/link.js';

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
-import { runImage } from '../../host/run.js';
+import { runImage } from '../../host/machine/run.js';
 import { compile } from '../../toolchain/cc/index.js';
 
 const DIR = join(import.meta.dirname, '..', 'programs');

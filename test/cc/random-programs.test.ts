@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { runImage } from '../../host/run.js';
+import { runImage } from '../../host/machine/run.js';
 import { compile } from '../../toolchain/cc/index.js';
 
 /** A small deterministic generator of random choices (mulberry32). */

@@ -5,10 +5,10 @@
 // machine runs to its end, and the run ends with exit 70 and a summary.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runParallel } from '../../host/parallel.js';
-import type { RunResult } from '../../host/run.js';
+import { runParallel } from '../../host/machine/parallel.js';
+import type { RunResult } from '../../host/machine/run.js';
 import { CH_H_CORE_B, CH_PRIVATE, P_RX_SEQ, P_TX_SEQ } from '../../kernel/shared/channel.js';
-import { poolChannel } from '../../host/memory.js';
+import { poolChannel } from '../../host/hardware/memory.js';
 import { buildImage } from '../../toolchain/build.js';
 import { hasStackTrace, runCli } from '../support/cli.js';
 

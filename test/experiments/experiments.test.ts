@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { experimentByName } from '../../host/experiments/index.js';
-import type { ExperimentResult } from '../../host/experiments/experiment.js';
+import { experimentByName } from '../../host/tools/experiments/index.js';
+import type { ExperimentResult } from '../../host/tools/experiments/experiment.js';
 import { hasStackTrace, runCli, tempDir } from '../support/cli.js';
 
 const run = (name: string): Promise<ExperimentResult> => experimentByName(name)!.run({ quick: true });

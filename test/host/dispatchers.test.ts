@@ -1,9 +1,9 @@
 // The board's record of dispatchers: a fault report shows the code of the image the faulting
 // domain runs, found by the image's id — not by its name, which two loads may share.
 import { describe, expect, it } from 'vitest';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { buildImage } from '../../toolchain/build.js';
 
 describe('DispatcherLedger', () => {

@@ -2,9 +2,9 @@
 // monitor still has a timer pending (a two-phase commit waiting on a stalled participant).
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_TIMEOUT_CYCLES } from '../../kernel/shared/costs.js';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 
 describe('runLockstep', () => {
   it('stops at the cycle limit while a monitor timer is still due beyond it', () => {

@@ -13,7 +13,7 @@ import { E_NOT_FOUND, E_TOO_LONG, MAX_MSG_WORDS } from '../../kernel/shared/chan
 import {
   FAULT_BAD_ARG, FAULT_BAD_SYSCALL, FAULT_DIV_ZERO, FAULT_NOEXEC, FAULT_UNMAPPED, faultText,
 } from '../../kernel/shared/faults.js';
-import { runParallel } from '../../host/parallel.js';
+import { runParallel } from '../../host/machine/parallel.js';
 import { MACHINE_BASE, coreBlock } from '../../kernel/shared/layout.js';
 import { buildImage } from '../../toolchain/build.js';
 import type { WfxFile } from '../../toolchain/image/format.js';

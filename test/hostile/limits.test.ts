@@ -3,11 +3,11 @@
 // an error result — while a well-behaved program beside it keeps running to its right end.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { runParallel } from '../../host/parallel.js';
-import { type RunOptions, runImage } from '../../host/run.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { runParallel } from '../../host/machine/parallel.js';
+import { type RunOptions, runImage } from '../../host/machine/run.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { ISA_NAMES } from '../../isa/index.js';
 import { buildImage } from '../../toolchain/build.js';
 import { sieveImage } from '../support/arena.js';

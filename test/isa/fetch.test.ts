@@ -1,7 +1,7 @@
 // Instruction fetch and exit: alignment of pc, bad opcodes, instructions that run off their
 // page, and reaching EXIT_ADDR (which is not a fault but the dispatcher's exit).
 import { describe, expect, test } from 'vitest';
-import { mapPage, PTE_WRITE } from '../../host/pagetable.js';
+import { mapPage, PTE_WRITE } from '../../isa/pagetable.js';
 import { DATA_BASE, EXIT_ADDR, PAGE_SIZE } from '../../kernel/shared/addrspace.js';
 import {
   FAULT_BAD_OPCODE, FAULT_MISALIGNED, FAULT_NOEXEC, FAULT_STACK_OVERFLOW, FAULT_UNMAPPED,

@@ -2,7 +2,7 @@
 // with encode() (no assembler), lays out a tiny address space, and runs the per-row case
 // tables of test/isa/cases/*.ts with the no-effect-on-fault rule checked on every fault.
 import { expect } from 'vitest';
-import { BumpFrames } from '../../host/pagetable.js';
+import { BumpFrames } from '../../isa/pagetable.js';
 import { DATA_BASE, PAGE_SIZE, stackTop, textBase } from '../../kernel/shared/addrspace.js';
 import { A32_A, A32_R0, A32_SP, A32_X, S32_FP, S32_SP } from '../../kernel/shared/layout.js';
 import { encode, type FieldValues } from '../../isa/encoding.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { projectRoot } from '../../host/paths.js';
+import { projectRoot } from '../../host/hardware/paths.js';
 import * as sys from '../../kernel/shared/syscalls.js';
 
 test('docs/syscalls.md lists every system call with its arity', () => {

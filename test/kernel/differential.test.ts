@@ -2,7 +2,7 @@
 // instruction sequences per ISA must end in identical registers, pc, memory, cycles,
 // instruction counts and fault (or exit). A mismatch names the seed to reproduce it.
 import { describe, expect, it } from 'vitest';
-import { BumpFrames, walk } from '../../host/pagetable.js';
+import { BumpFrames, walk } from '../../isa/pagetable.js';
 import { ISAS, type Isa } from '../../isa/index.js';
 import {
   GuestMemory, buildAddressSpace, completeSys, isFault, startState, step,
@@ -12,7 +12,7 @@ import { DATA_BASE, PAGE_MASK, PAGE_SIZE, textBase } from '../../kernel/shared/a
 import { STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS } from '../../kernel/shared/kabi.js';
 import { D_SYS_ARGS, D_SYS_NUM } from '../../kernel/shared/layout.js';
 import { sysArity } from '../../kernel/shared/syscalls.js';
-import { describeInstruction } from '../../host/report.js';
+import { describeInstruction } from '../../host/os/fault-report.js';
 import { decode } from '../../isa/encoding.js';
 import { BareCore } from '../support/kernel-harness.js';
 import {

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { buildImage } from '../../toolchain/build.js';
 import { faultText, FAULT_COUNT } from '../../kernel/shared/faults.js';
 

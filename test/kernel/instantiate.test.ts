@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { instantiateKernel, kernelModule } from '../../host/kernel.js';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { resolveTopology } from '../../host/topology.js';
+import { instantiateKernel, kernelModule } from '../../host/hardware/kernel.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { buildImage } from '../../toolchain/build.js';
 
 const DIR = join(import.meta.dirname, '..', 'programs');

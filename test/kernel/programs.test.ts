@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
-import { runImage } from '../../host/run.js';
+import { runImage } from '../../host/machine/run.js';
 import { buildImage } from '../../toolchain/build.js';
 
 const DIR = join(import.meta.dirname, '..', 'programs');

@@ -4,8 +4,8 @@
 // twenty times as many, on more cores too.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runParallel } from '../../host/parallel.js';
-import { runImage } from '../../host/run.js';
+import { runParallel } from '../../host/machine/parallel.js';
+import { runImage } from '../../host/machine/run.js';
 import { buildImage } from '../../toolchain/build.js';
 
 const SOAK = process.env.SOAK === '1';

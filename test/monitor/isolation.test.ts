@@ -5,10 +5,10 @@
 // message — would show up here as an object reachable from two monitors.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { Monitor } from '../../host/monitor/monitor.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { Monitor } from '../../host/os/monitor.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { buildImage } from '../../toolchain/build.js';
 
 /** Every object reachable from `root`, not entering `boundary` objects. */

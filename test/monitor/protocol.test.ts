@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAILED_REPLIES, type Kind, MESSAGES, decode, encode, failedReply } from '../../host/monitor/protocol.js';
+import { FAILED_REPLIES, type Kind, MESSAGES, decode, encode, failedReply } from '../../host/os/protocol.js';
 
 describe('monitor protocol', () => {
   it.each(Object.keys(MESSAGES) as Kind[])('%s round-trips', (kind) => {

@@ -6,12 +6,12 @@
 // themselves — and knows the physical addresses worth attacking.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { runLockstep } from '../../host/lockstep.js';
-import type { DispatcherRecord } from '../../host/dispatchers.js';
-import { Machine, type Program } from '../../host/machine.js';
-import { monitorChannel, poolChannel } from '../../host/memory.js';
-import { walk } from '../../host/pagetable.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import type { DispatcherRecord } from '../../host/machine/dispatchers.js';
+import { Machine, type Program } from '../../host/machine/machine.js';
+import { monitorChannel, poolChannel } from '../../host/hardware/memory.js';
+import { walk } from '../../isa/pagetable.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import { ISA_NAMES } from '../../isa/index.js';
 import { DATA_BASE, PAGE_MASK, PAGE_SIZE, STACKS_BASE, STACKS_END, stackTop } from '../../kernel/shared/addrspace.js';
 import { CH_PUBLIC, CH_RINGS, EPS_OPEN, EP_SIZE, EP_STATE, MAX_ENDPOINTS } from '../../kernel/shared/channel.js';

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../host/paths.js';
+import { projectRoot } from '../../host/hardware/paths.js';
 
 export interface CliResult {
   readonly code: number;

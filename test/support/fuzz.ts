@@ -1,15 +1,17 @@
 // What the fuzz tests share: how many inputs to try (a modest number in `npm test`; `npm run
 // fuzz` multiplies it), the seed, mutations of real source files, the one property every
-// layer must keep with bad input — a UserError (a clean one-line or diagnostic message) and
-// nothing else — and a machine to run whatever comes out on.
+// layer must keep with bad input — a UserError (a clean one-line or diagnostic message), or
+// the OS's ProgramRefused for a program it cannot start, and nothing else — and a machine to
+// run whatever comes out on.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { runLockstep } from '../../host/lockstep.js';
-import { Machine } from '../../host/machine.js';
-import { resolveTopology } from '../../host/topology.js';
+import { runLockstep } from '../../host/machine/lockstep.js';
+import { Machine } from '../../host/machine/machine.js';
+import { resolveTopology } from '../../host/hardware/topology.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { UserError } from '../../toolchain/errors.js';
+import { ProgramRefused } from '../../host/os/domains.js';
 import { Rng } from './random-programs.js';
 
 /** FUZZ_SCALE multiplies every count (`npm run fuzz` sets it); FUZZ_SEED changes the inputs. */
@@ -110,7 +112,13 @@ export function runBriefly(image: WfxFile, what: string): 'ran' | 'refused' {
   let started = 0;
   for (const c of m.cores) {
     if (!image.sections.some((s) => s.kind === 'text' && s.isa === c.isa)) continue;
-    if (!(clean(`${what} (start on core ${c.id})`, () => m.spawn(loaded, c.id)) instanceof UserError)) started++;
+    try {
+      m.spawn(loaded, c.id);
+      started++;
+    } catch (e) {
+      if (!(e instanceof ProgramRefused)) throw new Error(`${what} (start on core ${c.id}): escaped with ${(e as Error)?.stack ?? String(e)}`);
+      expect(e.message.length, `${what} (start on core ${c.id}): an empty message`).toBeGreaterThan(0);
+    }
   }
   try {
     runLockstep(m, { maxCycles: 3_000_000 });

@@ -1,10 +1,10 @@
 // A bare core for kernel tests: one kernel instance of an ISA on a machine memory, with
 // test-controlled imports and address spaces built by the same helper the reference
 // interpreter uses, so a dispatcher can be run instruction-exactly against the oracle.
-import { walk } from '../../host/pagetable.js';
-import { BumpFrames } from '../../host/pagetable.js';
-import { type KernelExports, type KernelImports, instantiateKernel, kernelModule } from '../../host/kernel.js';
-import { MachineMemory } from '../../host/memory.js';
+import { walk } from '../../isa/pagetable.js';
+import { BumpFrames } from '../../isa/pagetable.js';
+import { type KernelExports, type KernelImports, instantiateKernel, kernelModule } from '../../host/hardware/kernel.js';
+import { MachineMemory } from '../../host/hardware/memory.js';
 import { type IsaName, isaByName } from '../../isa/index.js';
 import { buildAddressSpace, type ProgramImage } from '../../isa/reference/index.js';
 import { PAGE_MASK } from '../../kernel/shared/addrspace.js';

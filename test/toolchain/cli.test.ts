@@ -16,7 +16,7 @@ function expectFailure(r: ReturnType<typeof runCli>, message: string): void {
 }
 
 beforeAll(() => {
-  const built = join(WASMFISH_BIN, '../../dist/host/cli/as.js');
+  const built = join(WASMFISH_BIN, '../../dist/host/tools/cli/as.js');
   if (!existsSync(built)) throw new Error('dist/ is not built: run `npx tsc -p tsconfig.json` (npm test does it)');
   for (const isa of ['r32', 's32', 'a32']) copyFileSync(`examples/asm/hello-${isa}.s`, join(dir, `hello-${isa}.s`));
 });

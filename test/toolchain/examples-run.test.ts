@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isaByName } from '../../isa/index.js';
 import { buildAddressSpace, completeSys, GuestMemory, startState, step } from '../../isa/reference/index.js';
-import { BumpFrames } from '../../host/pagetable.js';
+import { BumpFrames } from '../../isa/pagetable.js';
 import { stackTop } from '../../kernel/shared/addrspace.js';
 import { SYS_EXIT, SYS_PRINT_INT, SYS_PRINT_STR } from '../../kernel/shared/syscalls.js';
 import { assemble } from '../../toolchain/as/assemble.js';

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLog } from '../../host/trace/log.js';
-import { matchMessages } from '../../host/trace/messages.js';
-import { tracePage } from '../../host/view/page.js';
-import { PALETTE } from '../../host/view/svg.js';
+import { checkLog } from '../../host/machine/trace/log.js';
+import { matchMessages } from '../../host/tools/view/messages.js';
+import { tracePage } from '../../host/tools/view/page.js';
+import { PALETTE } from '../../host/tools/view/svg.js';
 import { launchChromium } from '../support/browser.js';
 
 

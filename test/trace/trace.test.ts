@@ -3,13 +3,13 @@
 // trace buffer when it overflows and when tracing is off, and the Chrome trace-event export.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runParallel } from '../../host/parallel.js';
-import { runImage } from '../../host/run.js';
-import { chromeTrace } from '../../host/trace/chrome.js';
-import { type TraceLog, checkLog, formatLog } from '../../host/trace/log.js';
-import { matchMessages } from '../../host/trace/messages.js';
-import { CoreRecorder, TRACE_CAPACITY } from '../../host/trace/recorder.js';
-import { intervals } from '../../host/trace/timeline.js';
+import { runParallel } from '../../host/machine/parallel.js';
+import { runImage } from '../../host/machine/run.js';
+import { chromeTrace } from '../../host/tools/view/chrome.js';
+import { type TraceLog, checkLog, formatLog } from '../../host/machine/trace/log.js';
+import { matchMessages } from '../../host/tools/view/messages.js';
+import { CoreRecorder, TRACE_CAPACITY } from '../../host/machine/trace/recorder.js';
+import { intervals } from '../../host/tools/view/intervals.js';
 import { C_TRACE, coreBlock } from '../../kernel/shared/layout.js';
 import { TR_COUNT } from '../../kernel/shared/trace.js';
 import { buildImage } from '../../toolchain/build.js';

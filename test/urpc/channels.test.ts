@@ -4,8 +4,8 @@
 // lockstep and parallel mode.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runParallel } from '../../host/parallel.js';
-import { type RunOptions, type RunResult, runImage } from '../../host/run.js';
+import { runParallel } from '../../host/machine/parallel.js';
+import { type RunOptions, type RunResult, runImage } from '../../host/machine/run.js';
 import { buildImage } from '../../toolchain/build.js';
 
 const P = join(import.meta.dirname, '..', 'programs', 'urpc');

@@ -1,6 +1,0 @@
-import { readFileSync } from 'node:fs';
-import { projectRoot } from '../paths.js';
-
-export function version(): string {
-  return JSON.parse(readFileSync(`${projectRoot()}/package.json`, 'utf8')).version;
-}
