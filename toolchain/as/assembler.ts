@@ -13,9 +13,9 @@ import { AsmError, diagnosticOf } from './asm-error.js';
 import { DIRECTIVES } from './directives.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
 import { emitInstruction, layoutInstruction } from './instruction.js';
-import type { Token } from './lexer.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 export interface SectionState {
   readonly kind: SectionKind;

@@ -4,9 +4,9 @@ import { AsmError } from './asm-error.js';
 import type { Assembler, Placed } from './assembler.js';
 import { BSS, DATA, TEXT } from './sections.js';
 import { parseExpr } from './expr.js';
-import type { Token } from './lexer.js';
 import { arityError } from './pseudo.js';
 import { operandError, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 export interface Directive {
   /** pass 1: checks the operands, updates the assembler's state, returns the size in bytes */

@@ -1,7 +1,7 @@
 // Assembler expressions: parsing (C precedence) and evaluation to a constant or to an
 // address (a symbol plus a constant), whose final value only the linker knows.
 import { AsmError } from './asm-error.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export type Part = 'hi' | 'lo';
 

@@ -7,10 +7,10 @@ import { AsmError } from './asm-error.js';
 import type { Assembler, Placed } from './assembler.js';
 import { SECTION_KINDS, TEXT } from './sections.js';
 import type { Value } from './expr.js';
-import type { Token } from './lexer.js';
 import { bitsOf, operandSyntax, registerList, registerNumber } from './operand-syntax.js';
 import { arityError } from './pseudo.js';
 import { operandError, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 function definition(a: Assembler, s: Statement): InstrDef {
   const name = s.name!;
