@@ -6,6 +6,8 @@ import { DiagnosticError, type Diagnostic } from '../diagnostics.js';
 import type { Reloc, WfxFile, WfxSymbol } from '../image/format.js';
 import { AsmError, diagnosticOf } from './asm-error.js';
 import { Assembler } from './assembler.js';
+import { directive } from './directives.js';
+import { INSTRUCTION } from './instruction.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { lexLine } from './lexer.js';
 import { expandPseudo, pseudoByMnemonic } from './pseudo.js';
@@ -39,7 +41,7 @@ export function assemble(source: string, opts: AssembleOptions): WfxFile {
     return pseudo ? attempt(s.line, () => expandPseudo(pseudo, s)) ?? [{ ...s, name: undefined }] : [s];
   });
 
-  const a = new Assembler(isa, opts.file);
+  const a = new Assembler(isa, opts.file, (name) => (name.text.startsWith('.') ? directive(name) : INSTRUCTION));
   a.diagnostics.push(...diagnostics);
   a.run(statements);
   const obj = objectFile(a);

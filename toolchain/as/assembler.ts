@@ -2,6 +2,8 @@
 // statement its section and offset and defines the labels; every instruction's size is known
 // from its table row, so one layout pass suffices. Pass 2 (emit) evaluates operands, encodes
 // and records relocations for whatever depends on where the linker puts the sections.
+// What a statement means is not known here: a StatementHandler (a directive of
+// directives.ts, or instruction.ts for every mnemonic) says, and the caller picks it by name.
 //
 // Errors are collected per statement (one per statement, so a bad line does not produce a
 // string of follow-on complaints); a failed statement still takes its size, so the labels
@@ -10,9 +12,7 @@ import type { Isa } from '../../isa/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LineEntry, Reloc, SectionKind } from '../image/format.js';
 import { AsmError, diagnosticOf } from './asm-error.js';
-import { DIRECTIVES } from './directives.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
-import { emitInstruction, layoutInstruction } from './instruction.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, type Statement } from './statement.js';
 import type { Token } from './token.js';
@@ -24,13 +24,21 @@ export interface SectionState {
   bytes: Uint8Array;
 }
 
+/** What one kind of statement does in each pass. */
+export interface StatementHandler {
+  /** pass 1: checks the operands, updates the assembler's state, returns the size in bytes */
+  layout(a: Assembler, s: Statement): number;
+  /** pass 2: writes the contents, for statements that have some */
+  emit?(a: Assembler, p: Placed): void;
+}
+
 /** A statement placed by pass 1, to be emitted by pass 2. */
 export interface Placed {
   readonly stmt: Statement;
   readonly section: number;
   readonly offset: number;
   readonly size: number;
-  /** what emits it: an instruction or a directive */
+  /** what emits it: its handler's `emit` */
   readonly emit: (a: Assembler, p: Placed) => void;
 }
 
@@ -61,7 +69,11 @@ export class Assembler {
   phase: 1 | 2 = 1;
   private readonly placed: Placed[] = [];
 
-  constructor(readonly isa: Isa, readonly file: string) {
+  /**
+   * `handlerOf` gives the handler of a statement's mnemonic or directive, or throws an
+   * AsmError if there is none.
+   */
+  constructor(readonly isa: Isa, readonly file: string, private readonly handlerOf: (name: Token) => StatementHandler) {
     this.sections = SECTION_KINDS.map((kind, i) => ({
       kind, size: 0, align: i === TEXT ? isa.instrAlign : 4, bytes: new Uint8Array(0),
     }));
@@ -100,15 +112,9 @@ export class Assembler {
     let size = 0;
     let emit: Placed['emit'] | undefined;
     this.guard(s.line, () => {
-      if (name.text.startsWith('.')) {
-        const d = DIRECTIVES[name.text.toLowerCase()];
-        if (!d) throw AsmError.at(`unknown directive '${name.text}'`, name);
-        size = d.layout(this, s);
-        emit = d.emit;
-      } else {
-        size = layoutInstruction(this, s);
-        emit = emitInstruction;
-      }
+      const handler = this.handlerOf(name);
+      size = handler.layout(this, s);
+      emit = handler.emit;
     });
     if (emit) this.placed.push({ stmt: s, section, offset, size, emit });
     this.sections[section].size += size;
