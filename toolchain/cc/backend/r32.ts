@@ -13,7 +13,7 @@
 //
 // The body is generated first and the prologue after, when the frame's size is known.
 import { AsmWriter } from '../asm.js';
-import type { Backend } from '../codegen.js';
+import type { Backend } from './backend.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, inMemory, type Local, localsRead, operands, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { type Allocation, allocateRegisters } from '../regalloc.js';
