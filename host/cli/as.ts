@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { format, parse } from 'node:path';
 import type { Command } from 'commander';
 import { isaByName, ISA_NAMES, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 import { writeWfx } from '../../toolchain/image/write.js';

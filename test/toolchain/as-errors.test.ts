@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISAS, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../isa/encoding.js';
 import { byMnemonic, isaByName, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 
 const asm = (source: string, isa: IsaName = 'r32'): WfxFile => assemble(source, { file: 't.s', isa });

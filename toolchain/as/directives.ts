@@ -125,7 +125,7 @@ const loc: StatementHandler = {
 };
 
 const DIRECTIVES: Readonly<Record<string, StatementHandler>> = {
-  // .isa NAME: read before assembling (see assemble.ts)
+  // .isa NAME: read before the passes, to choose the ISA (index.ts)
   '.isa': { layout: () => 0 },
   '.text': switchTo(TEXT),
   '.data': switchTo(DATA),

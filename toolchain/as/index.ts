@@ -1,6 +1,8 @@
-// The assembler's entry point: source text in, an object file out (or a DiagnosticError
-// listing every problem in the file). The steps: split into statements, find the ISA,
-// expand pseudo-instructions, lay out and emit (assembler.ts), build the symbol table.
+// The assembler (docs/assembler.md): source text in, an object file out (or a DiagnosticError
+// listing every problem in the file).
+//
+//   lex and split each line into a statement ─► find the ISA ─► expand pseudo-instructions
+//   ─► lay out and emit (the two passes of assembler.ts) ─► build the symbol table
 import { byMnemonic, isaByName, ISA_NAMES, type Isa, type IsaName } from '../../isa/index.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics.js';
 import type { Reloc, WfxFile, WfxSymbol } from '../image/format.js';
