@@ -13,6 +13,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LineEntry, Reloc, SectionKind } from '../image/format.js';
 import { AsmError, diagnosticOf } from './asm-error.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
+import { PREDEFINED, PREDEFINED_FROM } from './predefined.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, type Statement } from './statement.js';
 import type { Token } from './token.js';
@@ -58,6 +59,8 @@ export class Assembler {
   readonly globals = new Map<string, Token>();
   /** names used in pass 2 that no label or .equ defines: externals for the linker */
   readonly referenced = new Set<string>();
+  /** predefined symbols (predefined.ts) the file used without defining them itself */
+  readonly predefinedUsed = new Set<string>();
   /** text, data, bss; data and bss are word-aligned so every object's words stay aligned */
   readonly sections: SectionState[];
   readonly relocs: PendingReloc[] = [];
@@ -122,6 +125,10 @@ export class Assembler {
 
   private defineLabel(tok: Token, line: number): void {
     this.checkNewSymbol(tok);
+    const predefined = PREDEFINED.get(tok.text);
+    if (predefined !== undefined) {
+      throw AsmError.at(`'${tok.text}' is predefined (system call ${predefined}, from ${PREDEFINED_FROM}) and cannot be a label`, tok);
+    }
     const offset = this.sections[this.current].size;
     this.symbols.set(tok.text, { kind: 'label', name: tok.text, section: this.current, offset, tok, line });
   }
@@ -166,8 +173,15 @@ export class Assembler {
     };
   }
 
+  // A name the file defines, or declares .global without defining (an external), is the
+  // file's own; otherwise a predefined name stands for its value.
   private symbolValue(name: string, tok: Token): Value {
     const d = this.symbols.get(name);
+    const predefined = d || this.globals.has(name) ? undefined : PREDEFINED.get(name);
+    if (predefined !== undefined) {
+      this.predefinedUsed.add(name);
+      return constant(predefined);
+    }
     if (!d) {
       // pass 1 evaluates only what decides a size, which must not depend on what comes later
       if (this.phase === 1) throw AsmError.at(`'${name}' is not defined above this line, so its value is not known here`, tok);
