@@ -95,8 +95,8 @@ function chooseIsa(
 }
 
 /**
- * A file may define a predefined symbol itself (programs written before they existed do), but
- * only as the same value: any other would make its system calls mean something else.
+ * A file may define a predefined symbol itself, but only as the same value: any other would
+ * make its system calls mean something else.
  */
 function checkPredefined(name: string, v: Value, tok: Token): void {
   const predefined = PREDEFINED.get(name);
