@@ -25,7 +25,7 @@ export type Value =
   | { readonly kind: 'addr'; readonly symbol: string; readonly addend: number; readonly part?: Part };
 
 export interface ExprEnv {
-  /** the value of a symbol: a label is an address, an .equ its value, an unknown name an external */
+  /** the value of a symbol: a label is an address, an .equ or a predefined name its value, any other name an external */
   symbol(name: string, tok: Token): Value;
   /** `.`, the address of the current statement */
   dot(): Value;
