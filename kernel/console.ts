@@ -1,5 +1,5 @@
 // The console device, kernel side: system calls format text into this core's console buffer
-// and hand it to the host (host/devices/console.ts), which prints it per core.
+// and hand it to the host (host/hardware/console.ts), which prints it per core.
 import { coreBase } from "./core";
 import { hostConsole } from "./host";
 import { CONSOLE_SIZE, C_CONSOLE } from "./shared/layout";

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { IsaName } from '../isa/index.js';
-import { assemble } from './as/assemble.js';
+import { assemble } from './as/index.js';
 import { compileForRun } from './cc/index.js';
 import { UserError } from './errors.js';
 import type { WfxFile } from './image/format.js';

@@ -2,15 +2,6 @@
 ; dispatcher on `core` (default 1) `rounds` times through the channel system calls, then
 ; prints the rounds: the guest-to-guest round trip, end to end.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "bench"
 name_end:

@@ -1,9 +1,6 @@
 ; hello-a32.s — greets three times and counts down, on the a32 accumulator machine.
 ; System call arguments go in r0-r3; sys preserves every register but A.
         .isa a32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_PRINT_STR, 3
 
         .data
 msg:    .ascii "Hello, multikernel!\n"

@@ -1,9 +1,6 @@
 ; hello-r32.s — greets three times and counts down, on the r32 register machine.
 ; All three hello-*.s share the same .data, so they also link into one fat image.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_PRINT_STR, 3
 
         .data
 msg:    .ascii "Hello, multikernel!\n"

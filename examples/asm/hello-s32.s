@@ -1,9 +1,6 @@
 ; hello-s32.s — greets three times and counts down, on the s32 stack machine.
 ; Stack effects are in the comments, top of the stack on the right.
         .isa s32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_PRINT_STR, 3
 
         .data
 msg:    .ascii "Hello, multikernel!\n"

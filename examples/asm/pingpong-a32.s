@@ -2,16 +2,6 @@
 ; The same program as pingpong-r32.s for the accumulator machine: link both into one
 ; fat image. Buffers live on the stack: the data section is shared by every dispatcher.
         .isa a32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ LAST, 20
 
         .data

@@ -3,16 +3,6 @@
 ; spawns the pong side on the core given as its argument (default: the last core — the
 ; a32 core of the default machine), connects to it by name and bounces a counter ten times each way.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ LAST, 20
 
         .data

@@ -3,17 +3,6 @@
 ; rounds (the argument, default 3); then a -1 token goes round to stop everyone.
 ; Every core prints what it received. r32 only: run it with --cores r32*N (N ≤ 10).
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .text
         .global main
         .global node

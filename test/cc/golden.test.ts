@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES } from '../../isa/index.js';
 import { runImage } from '../../host/machine/run.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { compile, compileToAssembly } from '../../toolchain/cc/index.js';
 import { link } from '../../toolchain/link/link.js';
 import { golden } from '../support/golden.js';

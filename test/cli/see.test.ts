@@ -128,19 +128,19 @@ describe('wasmfish debug', () => {
   it('steps the r32 core one instruction at a time, with registers and source lines', () => {
     const r = session('step\nstep 3\nregs\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('core 0 (r32) dispatcher 1024 (next to run): 0x00010000 <main> [examples/asm/pingpong-r32.s:26]   addi r14, r14, -8');
-    expect(r.stdout).toContain('(wfdb) step\ncore 0 (r32) dispatcher 1024: 0x00010004 <main+0x4> [examples/asm/pingpong-r32.s:27]   bne r1, r0, have');
-    expect(r.stdout).toContain('(wfdb) step 3\ncore 0 (r32) dispatcher 1024: 0x00010010 <have> [examples/asm/pingpong-r32.s:30]');
+    expect(r.stdout).toContain('core 0 (r32) dispatcher 1024 (next to run): 0x00010000 <main> [examples/asm/pingpong-r32.s:16]   addi r14, r14, -8');
+    expect(r.stdout).toContain('(wfdb) step\ncore 0 (r32) dispatcher 1024: 0x00010004 <main+0x4> [examples/asm/pingpong-r32.s:17]   bne r1, r0, have');
+    expect(r.stdout).toContain('(wfdb) step 3\ncore 0 (r32) dispatcher 1024: 0x00010010 <have> [examples/asm/pingpong-r32.s:20]');
     // ncores() - 1: the last core, where pong will run
     expect(r.stdout).toMatch(/r1 \(a0\)\s+0x00000003\s+3/);
     expect(r.stdout).toMatch(/pc\s+0x00010010\s+cycles \d+, instructions 4/);
   });
 
   it('stops at a label in another ISA\'s slice, and at a source line', () => {
-    const r = session('break pong\ncontinue\nregs\nbreak pingpong-r32.s:50\ncontinue\ninfo channels\ninfo dispatchers\n');
+    const r = session('break pong\ncontinue\nregs\nbreak pingpong-r32.s:40\ncontinue\ninfo channels\ninfo dispatchers\n');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('breakpoint 1 at 0x0001009c <pong> [examples/asm/pingpong-r32.s:65], 0x00810082 <pong> [examples/asm/pingpong-a32.s:86]');
-    expect(r.stdout).toContain('breakpoint 1 on core 3\ncore 3 (a32) dispatcher 1027: 0x00810082 <pong> [examples/asm/pingpong-a32.s:86]   li 0x1000000   [breakpoint 1]');
+    expect(r.stdout).toContain('breakpoint 1 at 0x0001009c <pong> [examples/asm/pingpong-r32.s:55], 0x00810082 <pong> [examples/asm/pingpong-a32.s:76]');
+    expect(r.stdout).toContain('breakpoint 1 on core 3\ncore 3 (a32) dispatcher 1027: 0x00810082 <pong> [examples/asm/pingpong-a32.s:76]   li 0x1000000   [breakpoint 1]');
     expect(r.stdout).toMatch(/^A\s+0x00000000/m);
     expect(r.stdout).toContain('breakpoint 2 on core 0');
     // pong printed 0 before ping got its 1 back and reached line 50
@@ -160,7 +160,7 @@ describe('wasmfish debug', () => {
     const r = session('x name 2\ndisas\n');
     expect(r.stdout).toContain('0x01000000:  0x676e6970 0x676e6f70');
     expect(r.stdout).toContain('pingpong');
-    expect(r.stdout).toMatch(/^=> +0x00010000 <main> \[examples\/asm\/pingpong-r32\.s:26\] +addi r14, r14, -8$/m);
+    expect(r.stdout).toMatch(/^=> +0x00010000 <main> \[examples\/asm\/pingpong-r32\.s:16\] +addi r14, r14, -8$/m);
   });
 
   it('reads commands from --script', () => {
@@ -168,7 +168,7 @@ describe('wasmfish debug', () => {
     writeFileSync(join(dir, 'cmds'), 'break ping\ncontinue\nwhere\nquit\nstep\n');
     const r = runCli(['debug', ...PP, '--script', join(dir, 'cmds')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('(wfdb) where\ncore 0 (r32) dispatcher 1024: 0x0001003c <ping> [examples/asm/pingpong-r32.s:39]   sw r10, 0(r14)   [breakpoint 1]');
+    expect(r.stdout).toContain('(wfdb) where\ncore 0 (r32) dispatcher 1024: 0x0001003c <ping> [examples/asm/pingpong-r32.s:29]   sw r10, 0(r14)   [breakpoint 1]');
     expect(r.stdout).not.toContain('(wfdb) step');
   });
 
@@ -179,7 +179,7 @@ describe('wasmfish debug', () => {
       'error: unknown command \'frobnicate\' (try help)',
       'error: nowhere: no such label in the program\'s code',
       'error: 0x5: not an address in the program\'s code',
-      'error: pingpong-r32.s:999: no code at or after line 999 (the last line with code is 87)',
+      'error: pingpong-r32.s:999: no code at or after line 999 (the last line with code is 77)',
       'error: other.s: not a source file of this program (its files: examples/asm/pingpong-r32.s, examples/asm/pingpong-a32.s)',
       'error: no core 9 (this machine has cores 0..3)',
       'error: expected an address or a label',

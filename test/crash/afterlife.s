@@ -4,13 +4,6 @@
 ; waiting for ever: the recv (E_CLOSED, -2), the join (139: killed), a new connect to the
 ; service (-2) and a spawn onto that core (-2). Prints -2, 139, -2, -2.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_CONNECT, 20
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "doomed"
 name_end:

@@ -8,18 +8,6 @@
 ; With a negative n, the producer on the last core streams without end (for a test that
 ; kills its core).
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_WAIT, 24
-        .equ SYS_CLOSE, 25
         .equ GOLDEN, 0x9e3779b9
         .equ MAX, 32                ; producers at most
         .data

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES, type IsaName, isaByName } from '../../isa/index.js';
 import { DATA_BASE, textBase } from '../../kernel/shared/addrspace.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { link } from '../../toolchain/link/link.js';
 import { Arena } from '../support/arena.js';

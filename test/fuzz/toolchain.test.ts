@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { buildImage } from '../../toolchain/build.js';
 import { compile } from '../../toolchain/cc/index.js';
 import { UserError } from '../../toolchain/errors.js';

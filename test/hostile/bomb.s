@@ -5,18 +5,6 @@
 ; The neighbour on core 1, once the bomb is done, spawns a worker on every core and joins
 ; them: each returns its core + 1, so on four cores it prints 10. Then it answers.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_NCORES, 6
-        .equ SYS_DISPID, 10
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "bomb"
 name_end:

@@ -11,17 +11,6 @@
 ;     back), and sends -1.
 ; Prints 101 on core 0; 100, 64, -5 and 1 on core 1.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_CLOSE, 25
         .equ ROUNDS, 100
         .data
 name:   .ascii "echo"

@@ -7,17 +7,6 @@
 ; spawn (-5) there, prints both, answers, waits for the hog to go (recv: E_CLOSED), and then
 ; grows its heap, writes to it, and spawns a worker and joins it: prints 1, 1, 42.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_MEMGROW, 8
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ CHUNK, 0x10000
         .data
 name:   .ascii "hog"

@@ -1,23 +1,6 @@
 ; hostile (s32 slice): the attacks of hostile-r32.s for the stack machine. Every entry
 ; function starts with `enter`, so its argument is `ldl 2`.
         .isa s32
-        .equ SYS_PRINT_STR, 3
-        .equ SYS_CORE_ID, 5
-        .equ SYS_NCORES, 6
-        .equ SYS_MEMGROW, 8
-        .equ SYS_DISPID, 10
-        .equ SYS_FAULT, 11
-        .equ SYS_UNMAP, 12
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_TRY_RECV, 23
-        .equ SYS_WAIT, 24
-        .equ SYS_CLOSE, 25
         .data
 msg:    .ascii "hostile!"
         .bss

@@ -2,12 +2,6 @@
 ; or not, must not wait for ever: connect fails with E_NOT_FOUND (-4) if the server has
 ; already gone, else the channel it got reads as closed (-2). Prints that number.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_SPAWN, 16
-        .equ SYS_SERVE, 18
-        .equ SYS_CONNECT, 20
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "orphan"
 name_end:

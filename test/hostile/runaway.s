@@ -2,10 +2,6 @@
 ; (the sum 1..10000), prints it, then joins the runaway: with a cycle budget (--budget) the
 ; runaway is killed and join returns 139; main, well within the budget, exits 0.
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
         .text
         .global main
         .global spin

@@ -4,10 +4,6 @@
 ; check that fails prints the round it failed in, negated, and exits 1.
 ; The s32 and a32 slices do the same (one fat image).
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_YIELD, 1
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_MEMGROW, 8
         .equ WORDS, 256
         .equ HEAP_WORDS, 1024
         .equ STEP, 0x9e3779b9

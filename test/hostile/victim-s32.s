@@ -1,9 +1,5 @@
 ; victim (s32 slice): see victim-r32.s.
         .isa s32
-        .equ SYS_EXIT, 0
-        .equ SYS_YIELD, 1
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_MEMGROW, 8
         .equ WORDS, 256
         .equ HEAP_WORDS, 1024
         .equ STEP, 0x9e3779b9

@@ -7,20 +7,6 @@
 ; counts what arrived. main (core 0) starts it all with main(m), joins, and prints the
 ; messages delivered and the number that were not right (0).
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_NCORES, 6
-        .equ SYS_DISPID, 10
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_WAIT, 24
-        .equ SYS_CLOSE, 25
         .equ GOLDEN, 0x9e3779b9
         .equ K, 4                   ; streams into each sink (and sources on each core)
         .equ MAXLEN, 20             ; payload words at most

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISAS, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 
@@ -184,6 +184,18 @@ addi r1, r0, %foo(3)
     `t.s:3:6: error: .equ END is an address outside .data (offset 64 of 8 bytes)
 .equ END, buf + 64
      ^~~`],
+  ["a predefined symbol's .equ with another value", "r32", "sys SYS_PRINT_INT\n.equ SYS_PRINT_INT, 5",
+    `t.s:2:6: error: .equ SYS_PRINT_INT gives 5, but SYS_PRINT_INT is predefined as system call 2 (kernel/shared/syscalls.ts): remove this .equ
+.equ SYS_PRINT_INT, 5
+     ^~~~~~~~~~~~~`],
+  ["a predefined symbol's .equ as an address", "r32", "here: nop\n.equ SYS_EXIT, here",
+    `t.s:2:6: error: .equ SYS_EXIT gives an address, but SYS_EXIT is predefined as system call 0 (kernel/shared/syscalls.ts): remove this .equ
+.equ SYS_EXIT, here
+     ^~~~~~~~`],
+  ["a predefined symbol as a label", "r32", "SYS_YIELD: nop",
+    `t.s:1:1: error: 'SYS_YIELD' is predefined (system call 1, from kernel/shared/syscalls.ts) and cannot be a label
+SYS_YIELD: nop
+^~~~~~~~~`],
   ["a32 register out of range", "a32", "get r8",
     `t.s:1:5: error: unknown register 'r8' (a32 registers: r0–r7)
 get r8
@@ -232,6 +244,7 @@ describe('garbage in', () => {
     'r1', 'sp', 'x', '.', 'msg', '(', ')', ',', ':', '+', '-', '*', '/', '%', '<<', '~', '%hi(', '%lo(',
     '0', '-1', '0x', '0xffffffff', '4294967296', "'a'", '"str"', '"open', '.word', '.byte', '.ascii',
     '.align', '.space', '.equ', '.global', '.data', '.bss', '.isa', 'r32', 's32', ';c', '99999999999999999999', 'x:',
+    'SYS_EXIT', 'SYS_SPAWN:',
   ];
   const line = fc.array(fc.constantFrom(...pieces), { maxLength: 7 }).map((p) => p.join(' '));
 

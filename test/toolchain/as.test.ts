@@ -1,9 +1,12 @@
 // The assembler's features: literals, expressions, directives, pseudos, symbols, relocations
 // and the line table.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../isa/encoding.js';
 import { byMnemonic, isaByName, type IsaName } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import * as syscalls from '../../kernel/shared/syscalls.js';
+import { assemble } from '../../toolchain/as/index.js';
+import { PREDEFINED } from '../../toolchain/as/predefined.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 
 const asm = (source: string, isa: IsaName = 'r32'): WfxFile => assemble(source, { file: 't.s', isa });
@@ -82,6 +85,42 @@ describe('directives', () => {
     expect(hex(text(a))).toBe('03');
     expect(a).toEqual(b);
     expect(a.sections[0].isa).toBe('s32');
+  });
+});
+
+describe('predefined symbols', () => {
+  it('are the system call numbers of kernel/shared/syscalls.ts, every one and nothing else', () => {
+    const calls = Object.entries(syscalls).filter(([name, n]) => name.startsWith('SYS_') && name !== 'SYS_COUNT' && typeof n === 'number');
+    expect([...PREDEFINED].sort()).toEqual(calls.sort());
+    expect(PREDEFINED.has('SYS_COUNT')).toBe(false);
+  });
+
+  it('stand for their number in every ISA without an .equ, and are known at every line', () => {
+    expect(hex(text(asm('sys SYS_PRINT_INT\n.data\n.space SYS_SPAWN')))).toBe(insn('r32', 'sys', { n: 2 }));
+    expect(hex(text(asm('sys SYS_SEND', 's32')))).toBe(insn('s32', 'sys', { n: 21 }));
+    expect(hex(text(asm('sys SYS_RECV', 'a32')))).toBe(insn('a32', 'sys', { n: 22 }));
+    expect(asm('.data\n.space SYS_SPAWN').sections[1].size).toBe(16);
+  });
+
+  it('that a file uses are listed first in its symbols, as local constants by number', () => {
+    const o = asm('start: sys SYS_PRINT_INT\nsys SYS_EXIT');
+    expect(o.symbols.map((s) => [s.name, s.section, s.value, s.global])).toEqual([
+      ['SYS_EXIT', -1, 0, false], ['SYS_PRINT_INT', -1, 2, false], ['start', 0, 0, false],
+    ]);
+  });
+
+  it('are listed in docs/assembler.md, each with its number', () => {
+    const doc = readFileSync('docs/assembler.md', 'utf8');
+    const listed = [...doc.matchAll(/^\| `(SYS_\w+)` \| (\d+) \|/gm)].map(([, name, n]) => [name, Number(n)]);
+    expect(listed).toEqual([...PREDEFINED]);
+  });
+
+  it("give way to the file's own .equ of the same value, and to a .global name it imports", () => {
+    const own = asm('.equ SYS_EXIT, 0\nsys SYS_EXIT');
+    expect(own.symbols).toEqual([{ name: 'SYS_EXIT', section: -1, value: 0, global: false, kind: 'none' }]);
+    const imported = asm('.global SYS_EXIT\naddi r1, r0, SYS_EXIT');
+    expect(symbol(imported, 'SYS_EXIT')).toMatchObject({ section: -2, global: true });
+    expect(imported.relocs).toHaveLength(1);
   });
 });
 

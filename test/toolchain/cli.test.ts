@@ -42,6 +42,23 @@ describe('wasmfish as', () => {
     expect(existsSync(join(dir, 'bad.o'))).toBe(false);
   });
 
+  it('knows the system call numbers without an .equ, and rejects an .equ that disagrees', () => {
+    writeFileSync(join(dir, 'calls.s'), '.isa r32\n_start: li a0, 7\n        sys SYS_PRINT_INT\n        li a0, 0\n        sys SYS_EXIT\n');
+    expect(wasmfish('as', 'calls.s')).toEqual({ code: 0, stdout: '', stderr: '' });
+    const listing = wasmfish('objdump', 'calls.o').stdout;
+    expect(listing).toContain('  00000002  abs       local   none    SYS_PRINT_INT\n');
+    expect(listing).toContain('sys 2\n');
+    expect(wasmfish('run', 'calls.s')).toEqual({ code: 0, stdout: '7\n', stderr: '' });
+
+    writeFileSync(join(dir, 'stale.s'), '.isa r32\n.equ SYS_EXIT, 0\n.equ SYS_SPAWN, 15\nsys SYS_SPAWN\nsys SYS_EXIT\n');
+    expectFailure(wasmfish('as', 'stale.s'), [
+      'stale.s:3:6: error: .equ SYS_SPAWN gives 15, but SYS_SPAWN is predefined as system call 16 (kernel/shared/syscalls.ts): remove this .equ',
+      '.equ SYS_SPAWN, 15',
+      '     ^~~~~~~~~',
+    ].join('\n'));
+    expect(existsSync(join(dir, 'stale.o'))).toBe(false);
+  });
+
   it('needs an ISA, a known one, and an existing file', () => {
     writeFileSync(join(dir, 'noisa.s'), 'nop\n');
     expectFailure(wasmfish('as', 'noisa.s'), 'noisa.s: error: no ISA given: use --isa r32|s32|a32 or an .isa directive');

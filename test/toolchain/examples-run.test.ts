@@ -7,7 +7,7 @@ import { buildAddressSpace, completeSys, GuestMemory, startState, step } from '.
 import { BumpFrames } from '../../isa/pagetable.js';
 import { stackTop } from '../../kernel/shared/addrspace.js';
 import { SYS_EXIT, SYS_PRINT_INT, SYS_PRINT_STR } from '../../kernel/shared/syscalls.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { link } from '../../toolchain/link/link.js';
 
 /** Runs a one-slice image until exit; returns its console output. */

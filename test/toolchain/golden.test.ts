@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { disassemble } from '../../toolchain/disasm/disassemble.js';
 import { objdump } from '../../toolchain/disasm/objdump.js';
 import { link } from '../../toolchain/link/link.js';

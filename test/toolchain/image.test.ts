@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { UserError } from '../../toolchain/errors.js';
 import type { Section, WfxFile } from '../../toolchain/image/format.js';
 import { HEADER, RELOC, SECTION } from '../../toolchain/image/layout.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../isa/encoding.js';
 import { isaByName, type IsaName } from '../../isa/index.js';
 import { DATA_BASE, textBase } from '../../kernel/shared/addrspace.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { UserError } from '../../toolchain/errors.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { checkWfx } from '../../toolchain/image/validate.js';

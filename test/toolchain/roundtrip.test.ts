@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, fieldRange, type FieldValues } from '../../isa/encoding.js';
 import { ISAS, type Field, type InstrDef, type Isa } from '../../isa/index.js';
-import { assemble } from '../../toolchain/as/assemble.js';
+import { assemble } from '../../toolchain/as/index.js';
 import { operandSyntax } from '../../toolchain/as/operand-syntax.js';
 import { disassemble } from '../../toolchain/disasm/disassemble.js';
 

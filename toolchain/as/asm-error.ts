@@ -1,7 +1,7 @@
 // The error the assembler's stages throw for one statement: a message and the columns it is
 // about. The driver catches it, turns it into a Diagnostic and goes on with the next line.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export class AsmError extends Error {
   constructor(message: string, readonly col: number, readonly length = 1) {

@@ -2,6 +2,8 @@
 // statement its section and offset and defines the labels; every instruction's size is known
 // from its table row, so one layout pass suffices. Pass 2 (emit) evaluates operands, encodes
 // and records relocations for whatever depends on where the linker puts the sections.
+// What a statement means is not known here: a StatementHandler (a directive of
+// directives.ts, or instruction.ts for every mnemonic) says, and the caller picks it by name.
 //
 // Errors are collected per statement (one per statement, so a bad line does not produce a
 // string of follow-on complaints); a failed statement still takes its size, so the labels
@@ -10,12 +12,11 @@ import type { Isa } from '../../isa/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LineEntry, Reloc, SectionKind } from '../image/format.js';
 import { AsmError, diagnosticOf } from './asm-error.js';
-import { DIRECTIVES } from './directives.js';
 import { constant, evaluate, parseExpr, type Expr, type ExprEnv, type Value } from './expr.js';
-import { emitInstruction, layoutInstruction } from './instruction.js';
-import type { Token } from './lexer.js';
+import { PREDEFINED, PREDEFINED_FROM } from './predefined.js';
 import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 export interface SectionState {
   readonly kind: SectionKind;
@@ -24,13 +25,21 @@ export interface SectionState {
   bytes: Uint8Array;
 }
 
+/** What one kind of statement does in each pass. */
+export interface StatementHandler {
+  /** pass 1: checks the operands, updates the assembler's state, returns the size in bytes */
+  layout(a: Assembler, s: Statement): number;
+  /** pass 2: writes the contents, for statements that have some */
+  emit?(a: Assembler, p: Placed): void;
+}
+
 /** A statement placed by pass 1, to be emitted by pass 2. */
 export interface Placed {
   readonly stmt: Statement;
   readonly section: number;
   readonly offset: number;
   readonly size: number;
-  /** what emits it: an instruction or a directive */
+  /** what emits it: its handler's `emit` */
   readonly emit: (a: Assembler, p: Placed) => void;
 }
 
@@ -50,6 +59,8 @@ export class Assembler {
   readonly globals = new Map<string, Token>();
   /** names used in pass 2 that no label or .equ defines: externals for the linker */
   readonly referenced = new Set<string>();
+  /** predefined symbols (predefined.ts) the file used without defining them itself */
+  readonly predefinedUsed = new Set<string>();
   /** text, data, bss; data and bss are word-aligned so every object's words stay aligned */
   readonly sections: SectionState[];
   readonly relocs: PendingReloc[] = [];
@@ -61,7 +72,11 @@ export class Assembler {
   phase: 1 | 2 = 1;
   private readonly placed: Placed[] = [];
 
-  constructor(readonly isa: Isa, readonly file: string) {
+  /**
+   * `handlerOf` gives the handler of a statement's mnemonic or directive, or throws an
+   * AsmError if there is none.
+   */
+  constructor(readonly isa: Isa, readonly file: string, private readonly handlerOf: (name: Token) => StatementHandler) {
     this.sections = SECTION_KINDS.map((kind, i) => ({
       kind, size: 0, align: i === TEXT ? isa.instrAlign : 4, bytes: new Uint8Array(0),
     }));
@@ -100,15 +115,9 @@ export class Assembler {
     let size = 0;
     let emit: Placed['emit'] | undefined;
     this.guard(s.line, () => {
-      if (name.text.startsWith('.')) {
-        const d = DIRECTIVES[name.text.toLowerCase()];
-        if (!d) throw AsmError.at(`unknown directive '${name.text}'`, name);
-        size = d.layout(this, s);
-        emit = d.emit;
-      } else {
-        size = layoutInstruction(this, s);
-        emit = emitInstruction;
-      }
+      const handler = this.handlerOf(name);
+      size = handler.layout(this, s);
+      emit = handler.emit;
     });
     if (emit) this.placed.push({ stmt: s, section, offset, size, emit });
     this.sections[section].size += size;
@@ -116,6 +125,10 @@ export class Assembler {
 
   private defineLabel(tok: Token, line: number): void {
     this.checkNewSymbol(tok);
+    const predefined = PREDEFINED.get(tok.text);
+    if (predefined !== undefined) {
+      throw AsmError.at(`'${tok.text}' is predefined (system call ${predefined}, from ${PREDEFINED_FROM}) and cannot be a label`, tok);
+    }
     const offset = this.sections[this.current].size;
     this.symbols.set(tok.text, { kind: 'label', name: tok.text, section: this.current, offset, tok, line });
   }
@@ -160,8 +173,15 @@ export class Assembler {
     };
   }
 
+  // A name the file defines, or declares .global without defining (an external), is the
+  // file's own; otherwise a predefined name stands for its value.
   private symbolValue(name: string, tok: Token): Value {
     const d = this.symbols.get(name);
+    const predefined = d || this.globals.has(name) ? undefined : PREDEFINED.get(name);
+    if (predefined !== undefined) {
+      this.predefinedUsed.add(name);
+      return constant(predefined);
+    }
     if (!d) {
       // pass 1 evaluates only what decides a size, which must not depend on what comes later
       if (this.phase === 1) throw AsmError.at(`'${name}' is not defined above this line, so its value is not known here`, tok);

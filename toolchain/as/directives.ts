@@ -1,19 +1,12 @@
 // Assembler directives, one entry each: what it does in pass 1 (layout: state changes and
 // size) and in pass 2 (the bytes). See docs/assembler.md for the user's view.
 import { AsmError } from './asm-error.js';
-import type { Assembler, Placed } from './assembler.js';
+import type { Assembler, StatementHandler } from './assembler.js';
 import { BSS, DATA, TEXT } from './sections.js';
 import { parseExpr } from './expr.js';
-import type { Token } from './lexer.js';
 import { arityError } from './pseudo.js';
 import { operandError, type Statement } from './statement.js';
-
-export interface Directive {
-  /** pass 1: checks the operands, updates the assembler's state, returns the size in bytes */
-  layout(a: Assembler, s: Statement): number;
-  /** pass 2: writes the contents, for directives that have some */
-  emit?(a: Assembler, p: Placed): void;
-}
+import type { Token } from './token.js';
 
 function arity(s: Statement, syntax: string, min: number, max = min): void {
   const n = s.operands.length;
@@ -31,7 +24,7 @@ function notInBss(a: Assembler, s: Statement): void {
   }
 }
 
-const switchTo = (section: number): Directive => ({
+const switchTo = (section: number): StatementHandler => ({
   layout(a, s) {
     arity(s, '', 0);
     a.current = section;
@@ -46,7 +39,7 @@ const LIMITS: Record<number, { min: number; max: number; name: string }> = {
   4: { min: -(2 ** 31), max: 2 ** 32 - 1, name: '32 bits' },
 };
 
-const data = (width: number): Directive => ({
+const data = (width: number): StatementHandler => ({
   layout(a, s) {
     notInBss(a, s);
     if (s.operands.length === 0) throw AsmError.at(`${s.name!.text} needs at least one value`, s.name!);
@@ -79,7 +72,7 @@ function strings(s: Statement): Uint8Array[] {
   });
 }
 
-const text = (terminator: number[]): Directive => ({
+const text = (terminator: number[]): StatementHandler => ({
   layout(a, s) {
     notInBss(a, s);
     if (s.operands.length === 0) throw AsmError.at(`${s.name!.text} needs a string`, s.name!);
@@ -97,7 +90,7 @@ const text = (terminator: number[]): Directive => ({
 
 const MAX_SPACE = 1 << 24;
 
-const global: Directive = {
+const global: StatementHandler = {
   layout(a, s) {
     if (s.operands.length === 0) throw AsmError.at(`${s.name!.text} needs a symbol name`, s.name!);
     for (const op of s.operands) {
@@ -121,7 +114,7 @@ function sourcePosition(a: Assembler, s: Statement, at: number): { file: string;
   return { file: new TextDecoder().decode(fileOp[0].bytes!), line };
 }
 
-const loc: Directive = {
+const loc: StatementHandler = {
   layout(a, s) {
     sourcePosition(a, s, a.sections[a.current].size);
     return 0;
@@ -131,8 +124,8 @@ const loc: Directive = {
   },
 };
 
-export const DIRECTIVES: Readonly<Record<string, Directive>> = {
-  // .isa NAME: read before assembling (see assemble.ts)
+const DIRECTIVES: Readonly<Record<string, StatementHandler>> = {
+  // .isa NAME: read before the passes, to choose the ISA (index.ts)
   '.isa': { layout: () => 0 },
   '.text': switchTo(TEXT),
   '.data': switchTo(DATA),
@@ -185,3 +178,10 @@ export const DIRECTIVES: Readonly<Record<string, Directive>> = {
     },
   },
 };
+
+/** The directive a statement names (`.word`, any case). */
+export function directive(name: Token): StatementHandler {
+  const d = DIRECTIVES[name.text.toLowerCase()];
+  if (!d) throw AsmError.at(`unknown directive '${name.text}'`, name);
+  return d;
+}

@@ -1,7 +1,7 @@
 // Assembler expressions: parsing (C precedence) and evaluation to a constant or to an
 // address (a symbol plus a constant), whose final value only the linker knows.
 import { AsmError } from './asm-error.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export type Part = 'hi' | 'lo';
 
@@ -25,7 +25,7 @@ export type Value =
   | { readonly kind: 'addr'; readonly symbol: string; readonly addend: number; readonly part?: Part };
 
 export interface ExprEnv {
-  /** the value of a symbol: a label is an address, an .equ its value, an unknown name an external */
+  /** the value of a symbol: a label is an address, an .equ or a predefined name its value, any other name an external */
   symbol(name: string, tok: Token): Value;
   /** `.`, the address of the current statement */
   dot(): Value;

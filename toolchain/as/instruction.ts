@@ -4,13 +4,13 @@ import { byMnemonic, sizeOf, type Field, type InstrDef } from '../../isa/index.j
 import { encode, fieldFits, fieldRange, type FieldValues } from '../../isa/encoding.js';
 import type { RelocFieldKind } from '../image/format.js';
 import { AsmError } from './asm-error.js';
-import type { Assembler, Placed } from './assembler.js';
+import type { Assembler, Placed, StatementHandler } from './assembler.js';
 import { SECTION_KINDS, TEXT } from './sections.js';
 import type { Value } from './expr.js';
-import type { Token } from './lexer.js';
 import { bitsOf, operandSyntax, registerList, registerNumber } from './operand-syntax.js';
 import { arityError } from './pseudo.js';
 import { operandError, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 function definition(a: Assembler, s: Statement): InstrDef {
   const name = s.name!;
@@ -23,7 +23,7 @@ function definition(a: Assembler, s: Statement): InstrDef {
  * Pass 1: the instruction's size; it must sit in .text (else it takes no room) at an aligned
  * offset (else it is reported but keeps its size, so the labels after it stay right).
  */
-export function layoutInstruction(a: Assembler, s: Statement): number {
+function layoutInstruction(a: Assembler, s: Statement): number {
   const def = definition(a, s);
   const name = s.name!;
   if (a.current !== TEXT) throw AsmError.at(`instructions belong in .text, not in .${SECTION_KINDS[a.current]}`, name);
@@ -38,7 +38,7 @@ export function layoutInstruction(a: Assembler, s: Statement): number {
 
 // instruction = mnemonic (operand ("," operand)*)?   with each operand as the row says:
 // register | expr | expr? "(" register ")" | "(" register ")"
-export function emitInstruction(a: Assembler, p: Placed): void {
+function emitInstruction(a: Assembler, p: Placed): void {
   const s = p.stmt;
   const def = definition(a, s);
   const syntax = operandSyntax(a.isa, def);
@@ -129,3 +129,6 @@ function relocate(a: Assembler, p: Placed, field: Field, fieldKind: RelocFieldKi
   });
   return 0;
 }
+
+/** The handler of every statement that is not a directive: a machine instruction of the ISA. */
+export const INSTRUCTION: StatementHandler = { layout: layoutInstruction, emit: emitInstruction };

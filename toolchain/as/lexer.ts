@@ -2,27 +2,7 @@
 // looks past a newline; comments (`;` or `//`) run to the end of the line.
 import { readQuoted } from '../escapes.js';
 import { AsmError } from './asm-error.js';
-
-/**
- * - `ident`  a name: mnemonic, directive (`.word`), register, symbol, or `.` (here)
- * - `number` an integer or character literal (`value`)
- * - `string` a string literal (`bytes`, escapes applied, UTF-8)
- * - `punct`  an operator or separator: , : ( ) + - * / % << >> & | ^ ~
- * - `part`   `%hi` or `%lo`, always followed by `(`
- */
-export type TokenKind = 'ident' | 'number' | 'string' | 'punct' | 'part';
-
-export interface Token {
-  readonly kind: TokenKind;
-  /** the source text of the token (for literals: as written, quotes included) */
-  readonly text: string;
-  /** 1-based column of the first character */
-  readonly col: number;
-  /** length in source characters */
-  readonly len: number;
-  readonly value?: number;
-  readonly bytes?: Uint8Array;
-}
+import type { Token, TokenKind } from './token.js';
 
 const IDENT_START = /[A-Za-z_.$]/;
 const IDENT_CHAR = /[A-Za-z0-9_.$]/;

@@ -3,7 +3,8 @@
 // points at what the user wrote, and an error in the template points at the pseudo's name.
 import type { Isa, PseudoDef } from '../../isa/index.js';
 import { AsmError } from './asm-error.js';
-import { lexLine, type Token } from './lexer.js';
+import { lexLine } from './lexer.js';
+import type { Token } from './token.js';
 import { parseStatement, type Statement } from './statement.js';
 
 export function pseudoByMnemonic(isa: Isa, mnemonic: string): PseudoDef | undefined {

@@ -1,7 +1,7 @@
 // Splits a line of tokens into a statement: its labels, its mnemonic or directive, and its
 // operands (still as tokens: what an operand means depends on the instruction's table row).
 import { AsmError } from './asm-error.js';
-import type { Token } from './lexer.js';
+import type { Token } from './token.js';
 
 export interface Statement {
   /** 1-based source line */

@@ -1,7 +1,8 @@
 // Minnow's arithmetic, as the compiler computes it for constant expressions and constant
-// folding: 32-bit two's complement with wrapping, `/` truncating toward zero, `%` with the
-// sign of the dividend, shift counts mod 32, `>>` arithmetic, comparisons giving 0 or 1.
-// The machines compute exactly this (docs/isa/README.md); a test checks it against them.
+// folding: the machines' own 32-bit arithmetic (isa/reference/ops.ts, the one definition the
+// three ISAs share) with every value seen as signed. Minnow's `<=`, `>` and `>=` are `<` with
+// its operands swapped or its result negated, which is how every backend compiles them.
+import * as ops from '../../isa/reference/ops.js';
 import type { BinaryOp, UnaryOp } from './ast.js';
 import type { BinOp, UnOp } from './ir.js';
 
@@ -12,34 +13,24 @@ export const BINARY_OPS: Readonly<Record<Exclude<BinaryOp, '&&' | '||'>, BinOp>>
 };
 export const UNARY_OPS: Readonly<Record<UnaryOp, UnOp>> = { '-': 'neg', '~': 'not', '!': 'lnot' };
 
+const SEMANTICS: Readonly<Record<BinOp, ops.BinOp>> = {
+  add: ops.add, sub: ops.sub, mul: ops.mul, div: ops.div, rem: ops.rem, and: ops.and, or: ops.or, xor: ops.xor,
+  shl: ops.shl, sar: ops.sar, eq: ops.eq, ne: ops.ne, lt: ops.lt,
+  le: (a, b) => 1 - ops.lt(b, a),
+  gt: (a, b) => ops.lt(b, a),
+  ge: (a, b) => 1 - ops.lt(a, b),
+};
+
 /** a op b, or undefined for a division or remainder by zero (which faults at run time). */
 export function binary(op: BinOp, a: number, b: number): number | undefined {
-  const bit = (c: boolean) => (c ? 1 : 0);
-  switch (op) {
-    case 'add': return (a + b) | 0;
-    case 'sub': return (a - b) | 0;
-    case 'mul': return Math.imul(a, b);
-    // JavaScript's division of the exact values truncates the same way; only -2^31 / -1 overflows
-    case 'div': return b === 0 ? undefined : (a / b) | 0;
-    case 'rem': return b === 0 ? undefined : (a % b) | 0;
-    case 'and': return a & b;
-    case 'or': return a | b;
-    case 'xor': return a ^ b;
-    case 'shl': return a << (b & 31);
-    case 'sar': return a >> (b & 31);
-    case 'eq': return bit(a === b);
-    case 'ne': return bit(a !== b);
-    case 'lt': return bit(a < b);
-    case 'le': return bit(a <= b);
-    case 'gt': return bit(a > b);
-    case 'ge': return bit(a >= b);
-  }
+  if ((op === 'div' || op === 'rem') && b === 0) return undefined;
+  return SEMANTICS[op](a, b) | 0;
 }
 
 export function unary(op: UnOp, a: number): number {
   switch (op) {
-    case 'neg': return -a | 0;
-    case 'not': return ~a;
-    case 'lnot': return a === 0 ? 1 : 0;
+    case 'neg': return ops.neg(a) | 0;
+    case 'not': return ops.not(a) | 0;
+    case 'lnot': return ops.eq(a, 0);
   }
 }

@@ -1,5 +1,6 @@
 // Writing assembly text (docs/assembler.md) the way a person would lay it out: labels at
 // the left margin, instructions indented with their operands in a column.
+import type { Value } from './ir.js';
 
 export class AsmWriter {
   private readonly lines: string[] = [];
@@ -63,4 +64,14 @@ export function quote(bytes: Uint8Array | string): string {
     else s += '\\x' + c.toString(16).padStart(2, '0');
   }
   return s + '"';
+}
+
+/** `symbol` or `symbol + c` as one assembler operand (for `la`, `li`), when the address is that. */
+export function symbolPlus(addr: Value): string | undefined {
+  if (addr.k === 'addr' && 'symbol' in addr.of) return addr.of.symbol;
+  if (addr.k === 'bin' && addr.op === 'add' && addr.l.k === 'addr' && 'symbol' in addr.l.of && addr.r.k === 'const') {
+    const c = addr.r.value;
+    return `${addr.l.of.symbol} ${c < 0 ? '-' : '+'} ${Math.abs(c)}`;
+  }
+  return undefined;
 }

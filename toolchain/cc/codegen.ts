@@ -3,18 +3,11 @@
 import type { IsaName } from '../../isa/index.js';
 import { AsmWriter } from './asm.js';
 import { generateA32 } from './backend/a32.js';
+import type { Backend } from './backend/backend.js';
 import { generateR32 } from './backend/r32.js';
 import { generateS32 } from './backend/s32.js';
 import { dataSection } from './data.js';
-import type { Func, Program } from './ir.js';
-
-/** What a backend provides: the code of one function, and the runtime routines it used. */
-export interface Backend {
-  /** Writes one function; adds the names of runtime routines it calls to `helpers`. */
-  function(f: Func, out: AsmWriter, helpers: Set<string>): void;
-  /** The assembly of the runtime routines named in `helpers` (and those they need). */
-  runtime(helpers: ReadonlySet<string>): string;
-}
+import type { Program } from './ir.js';
 
 const BACKENDS: Record<IsaName, (file: string) => Backend> = { r32: generateR32, s32: generateS32, a32: generateA32 };
 

@@ -5,7 +5,7 @@
 // Compiling for several ISAs gives a fat image: one text slice per ISA over one data layout,
 // so dispatchers of the program on cores of different ISAs share its globals.
 import { ISA_NAMES, type IsaName } from '../../isa/index.js';
-import { assemble } from '../as/assemble.js';
+import { assemble } from '../as/index.js';
 import { DiagnosticError } from '../diagnostics.js';
 import type { WfxFile } from '../image/format.js';
 import { link } from '../link/link.js';

@@ -33,7 +33,7 @@ export type SymbolKind = 'func' | 'object' | 'none';
 
 export interface WfxSymbol {
   readonly name: string;
-  /** index into sections, or -1 for an absolute value (.equ) or -2 for undefined (objects) */
+  /** index into sections, or -1 for an absolute value (.equ, or a predefined symbol) or -2 for undefined (objects) */
   readonly section: number;
   /** section offset (objects) or virtual address (images); the value for absolute symbols */
   readonly value: number;

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ISA_NAMES } from '../../../isa/index.js';
-import { assemble } from '../../../toolchain/as/assemble.js';
+import { assemble } from '../../../toolchain/as/index.js';
 import { DiagnosticError } from '../../../toolchain/diagnostics.js';
 import { writeWfx } from '../../../toolchain/image/write.js';
 import { isaOption } from './options.js';

@@ -1,6 +1,5 @@
 ; fib.s (r32): prints fib(n) computed by naive recursion; n = the argument, default 20.
         .isa r32
-        .equ SYS_PRINT_INT, 2
         .text
         .global main
 main:   addi sp, sp, -4

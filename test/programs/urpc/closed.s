@@ -1,15 +1,6 @@
 ; closed.s: the peer of a channel exits while main keeps sending: main's send fails with
 ; E_CLOSED (-2) instead of hanging once the ring is full, and so does a recv. Prints -2, -2.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "quit"
 name_end:

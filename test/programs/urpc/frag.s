@@ -2,16 +2,6 @@
 ; the ring holds) to a receiver on the last core, which checks every word and prints n and
 ; the sum of the words.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .data
 name:   .ascii "frag"
 name_end:

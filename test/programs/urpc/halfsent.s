@@ -3,15 +3,6 @@
 ; two-word message on a second channel arrives as two words (an echo prints 2, then 16).
 ; Prints -2 on core 0; 2 and 16 on core 1.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ WORDS, 1000
         .data
 quit:   .ascii "quit"

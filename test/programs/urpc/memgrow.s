@@ -3,8 +3,6 @@
 ; every page, reads them back and prints the number of pages; then asks for far too much
 ; and prints the -1 it gets.
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_MEMGROW, 8
         .text
         .global main
 main:   mov  s0, a0

@@ -2,11 +2,6 @@
 ; its own ISA — then joins them all and prints the sum of their exit codes. A worker prints
 ; its core number and exits with 100 + c.
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CORE_ID, 5
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
         .text
         .global main
         .global worker

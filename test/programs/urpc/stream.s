@@ -2,17 +2,6 @@
 ; (or a delay-first sink when n is negative: the ring fills and the sender must wait), then
 ; [-1, 0]. The sink checks every message arrives once, in order, intact, and prints how many.
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_PRINT_STR, 3
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ GOLDEN, 0x9e3779b1
         .data
 name:   .ascii "stream"

@@ -3,17 +3,6 @@
 ; channel whose producer has finished (recv says closed) leaves the set. Each producer sends
 ; its id five times; main prints the sum of all fifteen messages (30).
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_NCORES, 6
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_WAIT, 24
         .data
 name:   .ascii "ws"
 name_end:

@@ -15,8 +15,8 @@
 // except a multiplication by a constant with few bits set, done with shifts and adds. The
 // divisor is tested before the call, so a division by zero faults at its own line (with the
 // `fault` system call), as r32's `div` does.
-import type { AsmWriter } from '../asm.js';
-import type { Backend } from '../codegen.js';
+import { type AsmWriter, symbolPlus } from '../asm.js';
+import type { Backend } from './backend.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, type Local, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';
@@ -309,16 +309,8 @@ class A32Function {
     if (addr.k === 'bin' && addr.op === 'add' && addr.r.k === 'const' && fits8(addr.r.value) && !(addr.l.k === 'addr' && 'symbol' in addr.l.of)) {
       return { base: addr.l, offset: addr.r.value };
     }
-    return { base: this.symbolPlus(addr) ?? addr, offset: 0 };
-  }
-
-  /** `symbol + c` as one `li` operand, when the address is that. */
-  private symbolPlus(addr: Value): Value | undefined {
-    if (addr.k === 'bin' && addr.op === 'add' && addr.l.k === 'addr' && 'symbol' in addr.l.of && addr.r.k === 'const') {
-      const c = addr.r.value;
-      return { k: 'addr', of: { symbol: `${addr.l.of.symbol} ${c < 0 ? '-' : '+'} ${Math.abs(c)}` } };
-    }
-    return undefined;
+    const symbol = symbolPlus(addr);
+    return { base: symbol === undefined ? addr : { k: 'addr', of: { symbol } }, offset: 0 };
   }
 
   /** True if computing `v` may change X (loads go through X, and so may the runtime routines). */

@@ -12,8 +12,8 @@
 //   sp + F + 4·(i − 4)          its own argument i ≥ 4, in the caller's frame
 //
 // The body is generated first and the prologue after, when the frame's size is known.
-import { AsmWriter } from '../asm.js';
-import type { Backend } from '../codegen.js';
+import { AsmWriter, symbolPlus } from '../asm.js';
+import type { Backend } from './backend.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, inMemory, type Local, localsRead, operands, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { type Allocation, allocateRegisters } from '../regalloc.js';
@@ -430,16 +430,6 @@ function immediateForm(op: BinOp, c: number): [string, ...(string | number)[]][]
     case 'ne': return fits16(-c) ? [['addi', 'x', -c], ['sltu', 'r0', 'd']] : undefined;
     default: return undefined;
   }
-}
-
-/** `symbol + c` as one `la` operand, when the address is that. */
-export function symbolPlus(addr: Value): string | undefined {
-  if (addr.k === 'addr' && 'symbol' in addr.of) return addr.of.symbol;
-  if (addr.k === 'bin' && addr.op === 'add' && addr.l.k === 'addr' && 'symbol' in addr.l.of && addr.r.k === 'const') {
-    const c = addr.r.value;
-    return `${addr.l.of.symbol} ${c < 0 ? '-' : '+'} ${Math.abs(c)}`;
-  }
-  return undefined;
 }
 
 /** At most how many scratch registers computing `v` takes (Sethi–Ullman style). */

@@ -11,7 +11,7 @@
 // after testing the divisor right there, so that a division by zero faults at the line of
 // the division (with the `fault` system call), as r32's `div` does.
 import type { AsmWriter } from '../asm.js';
-import type { Backend } from '../codegen.js';
+import type { Backend } from './backend.js';
 import { type FrameLayout, layoutFrame } from '../frame.js';
 import { type BinOp, type Func, type Local, resultsPassedOn, type Stmt, type Value } from '../ir.js';
 import { FAULT_DIV_ZERO } from '../../../kernel/shared/faults.js';

@@ -4,16 +4,6 @@
 ; server has updated every line. Clients print the cycles one update took on average; the
 ; server prints the cycles it spent per update, then the value of line 0 (k · n).
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CYCLES, 9
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
-        .equ SYS_WAIT, 24
         .data
 name:   .ascii "state"
 name_end:

@@ -3,10 +3,6 @@
 ; lines in shared memory — one atomic add per line — and prints the cycles one update took
 ; on average. main then prints the value in line 0 (k · n: no update was lost).
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CYCLES, 9
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
         .bss
         .align 64
 shared: .space 512                  ; 8 cache lines

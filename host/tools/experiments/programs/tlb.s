@@ -3,12 +3,6 @@
 ; returns once no core can translate the page any more. main prints the cycles the unmap
 ; took (end to end, as the program sees it) and its result.
         .isa r32
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_MEMGROW, 8
-        .equ SYS_CYCLES, 9
-        .equ SYS_UNMAP, 12
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
         .bss
         .align 64
 ready:  .space 64

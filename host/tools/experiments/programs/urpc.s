@@ -5,16 +5,6 @@
 ;   mode 1  throughput: the sink prints the cycles it took to receive n one-word messages
 ;   mode 2  pipelining: `window` requests kept in flight; cycles per request
         .isa r32
-        .equ SYS_EXIT, 0
-        .equ SYS_PRINT_INT, 2
-        .equ SYS_CYCLES, 9
-        .equ SYS_SPAWN, 16
-        .equ SYS_JOIN, 17
-        .equ SYS_SERVE, 18
-        .equ SYS_ACCEPT, 19
-        .equ SYS_CONNECT, 20
-        .equ SYS_SEND, 21
-        .equ SYS_RECV, 22
         .equ WARMUP, 20
         .data
 name:   .ascii "urpc"

@@ -1,15 +1,22 @@
-// The assembler's entry point: source text in, an object file out (or a DiagnosticError
-// listing every problem in the file). The steps: split into statements, find the ISA,
-// expand pseudo-instructions, lay out and emit (assembler.ts), build the symbol table.
+// The assembler (docs/assembler.md): source text in, an object file out (or a DiagnosticError
+// listing every problem in the file).
+//
+//   lex and split each line into a statement ─► find the ISA ─► expand pseudo-instructions
+//   ─► lay out and emit (the two passes of assembler.ts) ─► build the symbol table
 import { byMnemonic, isaByName, ISA_NAMES, type Isa, type IsaName } from '../../isa/index.js';
 import { DiagnosticError, type Diagnostic } from '../diagnostics.js';
 import type { Reloc, WfxFile, WfxSymbol } from '../image/format.js';
 import { AsmError, diagnosticOf } from './asm-error.js';
 import { Assembler } from './assembler.js';
-import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
+import { directive } from './directives.js';
+import type { Value } from './expr.js';
+import { INSTRUCTION } from './instruction.js';
 import { lexLine } from './lexer.js';
+import { PREDEFINED, PREDEFINED_FROM } from './predefined.js';
 import { expandPseudo, pseudoByMnemonic } from './pseudo.js';
+import { SECTION_KINDS, SECTION_SYMBOLS, TEXT } from './sections.js';
 import { operandError, parseStatement, type Statement } from './statement.js';
+import type { Token } from './token.js';
 
 export interface AssembleOptions {
   /** the file name used in diagnostics and in the line table */
@@ -39,7 +46,7 @@ export function assemble(source: string, opts: AssembleOptions): WfxFile {
     return pseudo ? attempt(s.line, () => expandPseudo(pseudo, s)) ?? [{ ...s, name: undefined }] : [s];
   });
 
-  const a = new Assembler(isa, opts.file);
+  const a = new Assembler(isa, opts.file, (name) => (name.text.startsWith('.') ? directive(name) : INSTRUCTION));
   a.diagnostics.push(...diagnostics);
   a.run(statements);
   const obj = objectFile(a);
@@ -88,12 +95,28 @@ function chooseIsa(
 }
 
 /**
- * The symbol table (labels and .equ in order of definition, then the section symbols that
- * relocations use, then the undefined externals) and the relocations by symbol index.
+ * A file may define a predefined symbol itself, but only as the same value: any other would
+ * make its system calls mean something else.
+ */
+function checkPredefined(name: string, v: Value, tok: Token): void {
+  const predefined = PREDEFINED.get(name);
+  if (predefined === undefined || (v.kind === 'const' && (v.value | 0) === predefined)) return;
+  const given = v.kind === 'const' ? `${v.value}` : 'an address';
+  throw AsmError.at(`.equ ${name} gives ${given}, but ${name} is predefined as system call ${predefined} (${PREDEFINED_FROM}): remove this .equ`, tok);
+}
+
+/**
+ * The symbol table (the predefined symbols the file used, as local constants by value, as if
+ * defined above its first line; then labels and .equ in order of definition; then the
+ * section symbols that relocations use; then the undefined externals) and the relocations
+ * by symbol index.
  */
 function objectFile(a: Assembler): WfxFile {
   const symbols: WfxSymbol[] = [];
   const kindOf = (section: number) => (section === TEXT ? 'func' : 'object');
+  for (const [name, value] of PREDEFINED) {
+    if (a.predefinedUsed.has(name) && !a.symbols.has(name)) symbols.push({ name, section: -1, value, global: false, kind: 'none' });
+  }
   for (const d of a.symbols.values()) {
     const global = a.globals.has(d.name);
     if (d.kind === 'label') {
@@ -102,6 +125,7 @@ function objectFile(a: Assembler): WfxFile {
     }
     a.guard(d.line, () => {
       const v = a.equValue(d, d.tok);
+      checkPredefined(d.name, v, d.tok);
       if (v.kind === 'const') {
         symbols.push({ name: d.name, section: -1, value: v.value | 0, global, kind: 'none' });
         return;
