@@ -30,10 +30,20 @@ export interface ParallelOptions extends RunOptions {
   /** give up after this many seconds of wall time (default 120) */
   readonly timeoutSeconds?: number;
   /**
-   * fault injection, for tests (and WASMFISH_FAULT): core `core`'s worker throws `afterMs`
-   * milliseconds after the start — or, with `terminate`, the board terminates it then
+   * fault injection, for tests (and WASMFISH_FAULT): core `core`'s worker throws once
+   * `afterMessages` message slots have passed through the core (sent plus received: an event
+   * of the run, whatever the host's speed) or `afterMs` milliseconds after the start — or,
+   * with `terminate`, the board terminates it then
    */
-  readonly injectFault?: { readonly core: number; readonly afterMs: number; readonly terminate?: boolean };
+  readonly injectFault?: InjectedFault;
+}
+
+/** When a core dies (ParallelOptions.injectFault): one of afterMessages and afterMs. */
+export interface InjectedFault {
+  readonly core: number;
+  readonly afterMessages?: number;
+  readonly afterMs?: number;
+  readonly terminate?: boolean;
 }
 
 const noop = () => 0;
@@ -63,6 +73,9 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   if (inject && !(Number.isInteger(inject.core) && inject.core >= 0 && inject.core < n)) {
     throw new UserError(`fault injection: core ${inject.core} does not exist (machine ${topology.name} has cores 0..${n - 1})`);
   }
+  if (inject && (inject.afterMs === undefined) === (inject.afterMessages === undefined)) {
+    throw new UserError('fault injection: give one of afterMs and afterMessages');
+  }
   /** the cores that died, and why */
   const dead = new Map<number, string>();
   // tracing: every worker stamps events with wall-clock time since this moment
@@ -77,6 +90,8 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       start: on.filter((c) => c === core).map(() => ({ image: 1, arg: opts.arg ?? 0 })),
       quantum: opts.quantum ?? 20000, maxCycles: opts.maxCycles ?? Number.MAX_SAFE_INTEGER,
       dieAfterMs: inject?.core === core && !inject.terminate ? inject.afterMs : undefined,
+      dieAfterMessages: inject?.core === core ? inject.afterMessages : undefined,
+      terminateToDie: inject?.core === core && inject.terminate === true,
       trace: opts.trace ? { epoch } : undefined,
     };
     return new Worker(join(projectRoot(), 'dist', 'host', 'core-worker.js'), { workerData: data });
@@ -130,7 +145,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
             if (++booted === n) {
               Atomics.store(ctl, CTL_GO, 1);
               Atomics.notify(ctl, CTL_GO);
-              if (inject?.terminate) terminator = setTimeout(() => void workers[inject.core].terminate(), inject.afterMs);
+              if (inject?.terminate && inject.afterMs !== undefined) terminator = setTimeout(() => void workers[inject.core].terminate(), inject.afterMs);
             }
             break;
           case 'ready': mains[m.core] = [...m.mains]; ready.add(m.core); check(); break;
@@ -142,6 +157,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
           }
           case 'ended': records.ended(m); check(); break;
           case 'error': diag(`wasmfish: core ${m.core}: ${m.message}\n`); finish('crashed'); break;
+          case 'doomed': void workers[m.core].terminate(); break;
           case 'trace': for (const e of m.events) traced[m.core].push(e); dropped[m.core] = m.dropped; break;
           case 'done': break;
         }
