@@ -98,6 +98,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   });
 
   let stopping = false;
+  let quiet: RunResult['quiet'];
   const done = workers.map((w) => new Promise<void>((r) => {
     w.on('message', (m: WorkerMessage) => { if (m.kind === 'done') r(); });
     w.once('exit', () => r());
@@ -106,6 +107,8 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
     const ready = new Set<number>();
     let booted = 0;
     let quietChecks = 0;
+    /** when every core was first seen asleep (this stretch) */
+    let quietSince = { cpu: process.cpuUsage(), wall: 0 };
     let settled = false;
     let terminator: NodeJS.Timeout | undefined;
     const finish = (r: RunResult['reason']) => {
@@ -123,8 +126,13 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       const states = alive.map((c) => Atomics.load(ctl, CTL_STATE + c));
       const bells = alive.map((c) => mem.u32(coreBlock(c) + C_DOORBELL));
       const still = states.every((s) => s === CoreState.Asleep || s === CoreState.Parked) && bells.every((b) => b === 0);
+      if (still && quietChecks === 0) quietSince = { cpu: process.cpuUsage(), wall: performance.now() };
       quietChecks = still ? quietChecks + 1 : 0;
-      if (quietChecks >= 5) finish(states.some((s) => s === CoreState.Parked) ? 'max-cycles' : 'deadlock');
+      if (quietChecks >= 5) {
+        const cpu = process.cpuUsage(quietSince.cpu);
+        quiet = { wallMs: performance.now() - quietSince.wall, cpuMs: (cpu.user + cpu.system) / 1000 };
+        finish(states.some((s) => s === CoreState.Parked) ? 'max-cycles' : 'deadlock');
+      }
     };
     /** Core `core`'s worker died: write the core off and let the others run on. */
     const died = (core: number, why: string) => {
@@ -189,7 +197,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const mainRecords = on.map((core) => mains[core].shift()).filter((id) => id !== undefined).map((id) => records.get(id)!);
   if (mainRecords.length < on.length && reason !== 'crashed') throw new UserError('the program did not start on every core asked for');
   return {
-    reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()],
+    reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()], quiet,
     stats: topology.cores.map((_, i) => mem.coreStats(i)), topology, output: console.perCore, memory: mem,
     trace: opts.trace ? buildLog({ mode: 'parallel', program: name, topology, layout: mem.layout, perCore: traced, dropped, symbol: (pc) => symbolName(image, pc) }) : undefined,
   };
