@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IsaName } from '../isa/index.js';
 import { RUN_IDLE } from '../kernel/shared/kabi.js';
 import { C_ASLEEP, C_DOORBELL, C_MSGS_RECV, C_MSGS_SENT, coreBlock } from '../kernel/shared/layout.js';
+import { DOORBELL_SPIN_POLLS } from '../kernel/shared/spin.js';
 import type { WfxFile } from '../toolchain/image/format.js';
 import { ImageStore } from './images.js';
 import { instantiateKernel } from './kernel.js';
@@ -28,7 +29,7 @@ export interface CoreWorkerData {
   readonly control: SharedArrayBuffer;
   readonly quantum: number;
   readonly maxCycles: number;
-  /** fault injection (tests, WASMFISH_FAULT): throw this many milliseconds after the start */
+  /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
   readonly dieAfterMs?: number;
   /**
    * fault injection: once this many message slots have passed through the core (sent plus
@@ -93,8 +94,6 @@ const dieAt = d.dieAfterMs === undefined ? Infinity : Date.now() + d.dieAfterMs;
 /** the core's message traffic: slots sent plus slots received */
 const traffic = () => mem.u32(coreBlock(d.core) + C_MSGS_SENT) + mem.u32(coreBlock(d.core) + C_MSGS_RECV);
 let doomed = false;
-/** doorbell polls before an idle core sleeps (a message that comes soon is seen without a wake-up) */
-const SPIN_POLLS = 20000;
 
 while (Atomics.load(ctl, CTL_STOP) === 0) {
   if (dieAt !== Infinity && Date.now() >= dieAt) throw new Error(`injected fault (${d.dieAfterMs} ms after the start)`);
@@ -115,7 +114,7 @@ while (Atomics.load(ctl, CTL_STOP) === 0) {
   postTrace(false);
   if (r !== RUN_IDLE || kernel.runnable() > 0 || monitor.busy) continue;
   // poll-then-block: a bounded spin on the doorbell, then sleep until a sender rings it
-  for (let i = 0; i < SPIN_POLLS && Atomics.load(words, bell) === 0; i++);
+  for (let i = 0; i < DOORBELL_SPIN_POLLS && Atomics.load(words, bell) === 0; i++);
   if (Atomics.load(words, bell) !== 0) continue;
   postTrace(true);
   Atomics.store(words, asleep, 1);

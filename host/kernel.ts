@@ -72,7 +72,8 @@ const modules = new Map<IsaName, WebAssembly.Module>();
  * Compiled by V8's optimising compiler up front (--no-liftoff, for the whole process): a
  * kernel takes about a millisecond that way, and a core then runs optimised code from its
  * first instruction instead of V8's baseline code until a function tiers up, which it does
- * only between calls. (Once tiered up, the two ran alike within this host's noise.)
+ * only between calls. This is for the first instructions, not for steady-state speed (which
+ * `npm run bench -- compare` measures).
  */
 export function kernelModule(isa: IsaName): WebAssembly.Module {
   let m = modules.get(isa);

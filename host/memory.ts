@@ -1,20 +1,16 @@
 // The machine's one shared WebAssembly.Memory, sized and laid out at boot as
-// kernel/shared/layout.ts draws it. The host reads and writes it through this view; it never
-// hard-codes an offset.
-import { PAGE_SIZE } from '../kernel/shared/addrspace.js';
-import { MONITOR_SLOTS, USER_SLOTS, channelSize } from '../kernel/shared/channel.js';
+// kernel/shared/layout.ts draws it and kernel/shared/memplan.ts plans it. The host reads and
+// writes it through this view; it never hard-codes an offset.
 import { DEFAULT_TIMESLICE } from '../kernel/shared/costs.js';
 import {
-  CORE_SIZE, CORES_BASE, C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_MSGS_RECV, C_MSGS_SENT,
-  C_STALL, C_SWITCHES, C_SYSCALLS, C_TLB_MISSES, DIR_ENTRY, LINE_SIZE, MACHINE_BASE,
+  C_CLOCK, C_FAULTS, C_IDLE, C_INSTRET, C_MSGS_RECV, C_MSGS_SENT,
+  C_STALL, C_SWITCHES, C_SYSCALLS, C_TLB_MISSES, MACHINE_BASE,
   MACHINE_MAGIC, MF_COHERENCE, MF_PARALLEL, M_BUDGET, M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_BASE,
-  M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, MAX_MEMORY_PAGES, WASM_PAGE, coreBlock,
+  M_FRAMES_END, M_LAT_BASE, M_MAGIC, M_MEM_PAGES, M_NCORES, M_TIMESLICE, MAX_MEMORY_PAGES, coreBlock,
 } from '../kernel/shared/layout.js';
+import { type Layout, frameShareEnd, frameShareStart, planLayout } from '../kernel/shared/memplan.js';
 
-/** Program channels in each core's pool (its monitor hands them out): fewer on big machines. */
-export function channelsPerCore(ncores: number): number {
-  return Math.max(8, Math.min(64, Math.floor(2048 / ncores)));
-}
+export { type Layout, broadcastLine, monitorChannel, poolChannel } from '../kernel/shared/memplan.js';
 
 export interface MemoryPlan {
   readonly ncores: number;
@@ -29,72 +25,9 @@ export interface MemoryPlan {
   readonly latency?: (a: number, b: number) => number;
 }
 
-export interface Layout {
-  readonly ncores: number;
-  readonly latBase: number;
-  readonly dirBase: number;
-  /** the monitor mesh first (one channel per pair of cores), then the pools */
-  readonly channelsBase: number;
-  /** the per-core pools of program channels */
-  readonly poolsBase: number;
-  /** channels in each core's pool */
-  readonly poolSize: number;
-  /** one cache line per core that its monitor writes once for every other to read */
-  readonly broadcastBase: number;
-  readonly framesBase: number;
-  readonly framesEnd: number;
-  readonly pages: number;
-}
-
-const alignUp = (x: number, a: number) => Math.ceil(x / a) * a;
-export const MONITOR_CHANNEL_BYTES = channelSize(MONITOR_SLOTS);
-export const USER_CHANNEL_BYTES = channelSize(USER_SLOTS);
-
-/** Where each region goes for a machine of `plan.ncores` cores. */
-export function planLayout(plan: MemoryPlan): Layout {
-  const n = plan.ncores;
-  const latBase = alignUp(CORES_BASE + n * CORE_SIZE, PAGE_SIZE);
-  const meshBytes = alignUp((n * (n - 1)) / 2 * MONITOR_CHANNEL_BYTES, PAGE_SIZE);
-  const poolSize = channelsPerCore(n);
-  const poolBytes = alignUp(n * poolSize * USER_CHANNEL_BYTES, PAGE_SIZE);
-  const frameBytes = alignUp(plan.frameBytes, PAGE_SIZE);
-  const broadcastBytes = alignUp(n * LINE_SIZE, PAGE_SIZE);
-  const tracked = meshBytes + poolBytes + broadcastBytes + frameBytes;
-  const dirBase = alignUp(latBase + n * n * 2, PAGE_SIZE);
-  const channelsBase = alignUp(dirBase + (tracked / LINE_SIZE) * DIR_ENTRY, PAGE_SIZE);
-  const broadcastBase = channelsBase + meshBytes + poolBytes;
-  const framesBase = broadcastBase + broadcastBytes;
-  const framesEnd = alignUp(framesBase + frameBytes, WASM_PAGE);
-  const pages = framesEnd / WASM_PAGE;
-  if (pages > MAX_MEMORY_PAGES) {
-    throw new RangeError(`a machine of ${n} cores with ${frameBytes >> 20} MiB of frames needs more than 2 GiB`);
-  }
-  return { ncores: n, latBase, dirBase, channelsBase, poolsBase: channelsBase + meshBytes, poolSize, broadcastBase, framesBase, framesEnd, pages };
-}
-
-/** The channel between the monitors of cores a and b (a ≠ b); its side A is the lower core. */
-export function monitorChannel(l: Layout, a: number, b: number): number {
-  const [lo, hi] = a < b ? [a, b] : [b, a];
-  const index = lo * l.ncores - (lo * (lo + 1)) / 2 + (hi - lo - 1);
-  return l.channelsBase + index * MONITOR_CHANNEL_BYTES;
-}
-
-/** Program channel `i` of core `core`'s pool. */
-export function poolChannel(l: Layout, core: number, i: number): number {
-  return l.poolsBase + (core * l.poolSize + i) * USER_CHANNEL_BYTES;
-}
-
-/** The broadcast line of core `core`'s monitor. */
-export function broadcastLine(l: Layout, core: number): number {
-  return l.broadcastBase + core * LINE_SIZE;
-}
-
 /** The frames of core `core`'s share: [start, end). */
 export function frameShare(l: Layout, core: number): [number, number] {
-  const pages = (l.framesEnd - l.framesBase) / PAGE_SIZE;
-  const per = Math.floor(pages / l.ncores);
-  const start = l.framesBase + core * per * PAGE_SIZE;
-  return [start, core === l.ncores - 1 ? l.framesEnd : start + per * PAGE_SIZE];
+  return [frameShareStart(l, core), frameShareEnd(l, core)];
 }
 
 /** The machine memory and a view of it. */
@@ -106,7 +39,7 @@ export class MachineMemory {
 
   /** Lays out a new machine memory, or wraps an existing one (a worker's view of it). */
   constructor(plan: MemoryPlan, memory?: WebAssembly.Memory) {
-    this.layout = planLayout(plan);
+    this.layout = planLayout(plan.ncores, plan.frameBytes);
     this.memory = memory ?? new WebAssembly.Memory({
       initial: this.layout.pages, maximum: MAX_MEMORY_PAGES, shared: true,
     });

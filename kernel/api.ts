@@ -2,18 +2,16 @@
 // per-ISA entry points in kernel/main-<isa>.ts. 64-bit quantities cross as f64 (exact up
 // to 2^53 cycles) so the host never pays for BigInt conversions. host/kernel.ts is the
 // other side.
-import { clock, coreBase, setClock, stallFor } from "./core";
-import { TOUCH_READ, TOUCH_STORE, touch } from "./coherence";
-import { ring } from "./urpc";
+import { clock, coreBase, setClock } from "./core";
+import { ring, takeDoorbell } from "./urpc";
 import { complete as completeSlot, faultCaller } from "./dispatcher";
-import { C_IDLE, C_MSGBUF } from "./shared/layout";
+import { C_IDLE } from "./shared/layout";
 import { flushAsid, flushPage } from "./vm";
 import { traceStart } from "./trace";
 import { benchPing, benchPong, benchRecv, benchSend, benchSendBatched } from "./bench";
-import {
-  channelInit, closeSide, closedSides, endpointOpen, monitorRecv, monitorSend,
-  takeDoorbell,
-} from "./channel";
+import { channelInit, closeSide, closedSides } from "./channel";
+import { endpointOpen } from "./endpoint";
+import { broadcastRead, broadcastWrite, monitorRecv, monitorSend } from "./monitor-messages";
 
 /** Delivers `result` as the return value of dispatcher `slot`'s system call; wakes it. */
 export function complete(slot: u32, result: u32): void {
@@ -84,24 +82,14 @@ export function doorbell_take(bits: u32): u32 {
   return takeDoorbell(bits);
 }
 
-/**
- * Writes the first `n` (≤ 15) words of the message buffer, then a sequence word, to the
- * shared line at `line` — publishing like a URPC slot, with the cost model watching.
- */
+/** Publishes the first `n` (≤ BCAST_WORDS) words of the message buffer and `seq` in the broadcast line at `line`. */
 export function line_write(line: u32, n: u32, seq: u32): void {
-  stallFor(touch(line, TOUCH_STORE));
-  const buf = coreBase + C_MSGBUF;
-  for (let i: u32 = 0; i < n; i++) store<u32>(<usize>line + (i << 2), load<u32>(buf + (i << 2)));
-  atomic.store<u32>(<usize>line + 60, seq);
+  broadcastWrite(line, n, seq);
 }
 
-/** Reads the line at `line` into the message buffer (16 words); returns its sequence word. */
+/** Reads the broadcast line at `line` into the message buffer; returns its sequence word. */
 export function line_read(line: u32): u32 {
-  stallFor(touch(line, TOUCH_READ));
-  const seq = atomic.load<u32>(<usize>line + 60);
-  const buf = coreBase + C_MSGBUF;
-  for (let i: u32 = 0; i < 15; i++) store<u32>(buf + (i << 2), load<u32>(<usize>line + (i << 2)));
-  return seq;
+  return broadcastRead(line);
 }
 
 /** Rings core `core`'s doorbell with `bits` (DB_*). */
@@ -113,7 +101,7 @@ export function doorbell_ring(core: u32, bits: u32): void {
 /** Starts writing trace records to this core's buffer, stamped with cycles or (wall != 0)
  *  the host's wall clock. */
 export function trace_start(wall: u32): void {
-  traceStart(coreBase, wall != 0);
+  traceStart(wall != 0);
 }
 
 /** Charges `cycles` of monitor work to this core's clock. */

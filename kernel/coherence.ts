@@ -5,12 +5,10 @@
 // it observes, so simulated time stays causal however far apart the cores' clocks are.
 // Nothing here is specific to an experiment: the costs of shared memory and of messages
 // emerge from the lines the code touches.
-import { setSpin } from "./channel";
 import { CONTENTION_WINDOW } from "./shared/costs";
 import { clock, coreBase, coreId } from "./core";
 import {
   C_PERIOD, DIR_ENTRY, DIR_SHARERS, DIR_TIME, DIR_WRITER, DIR_WRITERS, MACHINE_BASE, MF_COHERENCE,
-  MF_PARALLEL,
   M_CHANNELS_BASE, M_DIR_BASE, M_FLAGS, M_FRAMES_END, M_LAT_BASE, M_NCORES,
 } from "./shared/layout";
 
@@ -26,8 +24,6 @@ let period: u64 = 1;
 
 export function initCoherence(): void {
   coherent = (load<u32>(MACHINE_BASE + M_FLAGS) & MF_COHERENCE) != 0;
-  // parallel mode: a receiver polls its ring for a while before it sleeps
-  setSpin((load<u32>(MACHINE_BASE + M_FLAGS) & MF_PARALLEL) != 0 ? 4000 : 0);
   dirBase = load<u32>(MACHINE_BASE + M_DIR_BASE);
   dirOrigin = load<u32>(MACHINE_BASE + M_CHANNELS_BASE);
   dirEnd = load<u32>(MACHINE_BASE + M_FRAMES_END);

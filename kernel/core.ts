@@ -3,9 +3,8 @@
 // to init(), never in static data (see DESIGN.md "Shared memory").
 import {
   C_CLOCK, C_CURRENT, C_DCBS, C_ID, C_ISA, C_LAST, C_PERIOD, C_STALL, C_TLB_EXEC, C_TLB_READ, C_TLB_WRITE, CORE_SIZE,
-  DCB_SIZE, MACHINE_BASE, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
+  DCB_SIZE, MACHINE_BASE, MF_PARALLEL, M_FLAGS, M_NCORES, M_TIMESLICE, NO_SLOT, TLB_ENTRIES,
 } from "./shared/layout";
-import { traceSwitch, tracing } from "./trace";
 
 /** this core's number */
 export let coreId: u32 = 0;
@@ -49,18 +48,13 @@ export function flushAllTlbs(): void {
   store<u64>(coreBase + C_CLOCK, c);
 }
 
-@inline export function current(): u32 {
-  return load<u32>(coreBase + C_CURRENT);
-}
-
-/** Makes `slot` the running dispatcher (NO_SLOT: none): every context switch passes here. */
-@inline export function setCurrent(slot: u32): void {
-  if (tracing) traceSwitch(current(), slot);
-  store<u32>(coreBase + C_CURRENT, slot);
-}
-
 @inline export function ncores(): u32 {
   return load<u32>(MACHINE_BASE + M_NCORES);
+}
+
+/** The cores run on worker threads (parallel mode), not in lockstep. */
+@inline export function parallelMode(): bool {
+  return (load<u32>(MACHINE_BASE + M_FLAGS) & MF_PARALLEL) != 0;
 }
 
 @inline export function timeslice(): u64 {

@@ -1,20 +1,18 @@
 // Dispatchers on this core: control blocks, the run queue, creation and the end of a
 // dispatcher. A dispatcher is a program's presence on one core (Barrelfish's term).
-import {
-  coreBase, count, current, dcbAddr, setCurrent,
-} from "./core";
-import { closeOwnedBy } from "./channel";
+import { coreBase, count, dcbAddr } from "./core";
+import { closeOwnedBy } from "./endpoint";
 import { hostEvent } from "./host";
 import { stackTop } from "./shared/addrspace";
 import { EV_EXIT, EV_FAULT } from "./shared/kabi";
 import {
-  C_FAULTS, C_RQ_COUNT, C_RQ_HEAD, C_RUNQ, DCB_SIZE, DS_BLOCKED, DS_EXITED, DS_FAULTED,
+  C_CURRENT, C_FAULTS, C_RQ_COUNT, C_RQ_HEAD, C_RUNQ, DCB_SIZE, DS_BLOCKED, DS_EXITED, DS_FAULTED,
   DS_FREE, DS_RUNNABLE, D_ASID, D_BUDGET, D_EXIT_CODE, D_FAULT, D_FAULT_ADDR, D_FAULT_INSN, D_FAULT_PC,
   D_ID, D_PC, D_PTROOT, D_RESULT, D_RESULT_PENDING, D_STACK_SLOT, D_STATE, D_SYS_NUM, D_SYS_PC, MACHINE_BASE,
   MAX_DISPATCHERS, M_BUDGET, NO_SLOT,
 } from "./shared/layout";
 import { TR_BLOCK, TR_CREATE, TR_EXIT, TR_FAULT, TR_WAKE } from "./shared/trace";
-import { traceDispatcher, tracing } from "./trace";
+import { traceDispatcher, traceSwitch, tracing } from "./trace";
 import { copyInsn, enterAddressSpace } from "./vm";
 
 /** Sets up the ISA's registers for a dispatcher entering `entry` with `arg` (see isa/<name>.ts
@@ -23,6 +21,17 @@ export type StartFn = (d: usize, entry: u32, arg: u32, stackTop: u32) => bool;
 
 @inline export function state(d: usize): u32 {
   return load<u32>(d + D_STATE);
+}
+
+/** The slot of the running dispatcher, or NO_SLOT. */
+@inline export function current(): u32 {
+  return load<u32>(coreBase + C_CURRENT);
+}
+
+/** Makes `slot` the running dispatcher (NO_SLOT: none): every context switch passes here. */
+@inline export function setCurrent(slot: u32): void {
+  if (tracing) traceSwitch(current(), slot);
+  store<u32>(coreBase + C_CURRENT, slot);
 }
 
 // ── run queue: a ring of MAX_DISPATCHERS slot numbers in the core block ─────────────

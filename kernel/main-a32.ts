@@ -1,5 +1,6 @@
 // kernel-a32.wasm: the CPU driver for an a32 core — the shared driver (api.ts, sched.ts,
 // dispatcher.ts, syscall.ts, vm.ts) plus the a32 interpreter.
+// Built by `npx asc kernel/main-a32.ts --config asconfig.json --target a32` (kernel/build.ts).
 import { initCoherence } from "./coherence";
 import { initCore } from "./core";
 import { createDispatcher } from "./dispatcher";

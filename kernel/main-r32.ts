@@ -1,5 +1,6 @@
 // kernel-r32.wasm: the CPU driver for an r32 core — the shared driver (api.ts, sched.ts,
 // dispatcher.ts, syscall.ts, vm.ts) plus the r32 interpreter.
+// Built by `npx asc kernel/main-r32.ts --config asconfig.json --target r32` (kernel/build.ts).
 import { initCoherence } from "./coherence";
 import { initCore } from "./core";
 import { createDispatcher } from "./dispatcher";

@@ -1,5 +1,6 @@
 // kernel-s32.wasm: the CPU driver for an s32 core — the shared driver (api.ts, sched.ts,
 // dispatcher.ts, syscall.ts, vm.ts) plus the s32 interpreter.
+// Built by `npx asc kernel/main-s32.ts --config asconfig.json --target s32` (kernel/build.ts).
 import { initCoherence } from "./coherence";
 import { initCore } from "./core";
 import { createDispatcher } from "./dispatcher";

@@ -2,9 +2,9 @@
 // the dispatchers of this core round-robin, each for a time slice of simulated cycles, until
 // the core's clock reaches the host's limit or nothing is runnable. Between slices it
 // answers its doorbell: dispatchers blocked on channels are retried.
-import { clock, count, coreBase, current, dcbAddr, setClock, setCurrent, timeslice } from "./core";
-import { retryBlocked, takeDoorbell } from "./channel";
-import { finish, kill, rqCount, rqPop, rqPush, state } from "./dispatcher";
+import { clock, count, coreBase, dcbAddr, setClock, timeslice } from "./core";
+import { retryBlocked } from "./channel-calls";
+import { current, finish, kill, rqCount, rqPop, rqPush, setCurrent, state } from "./dispatcher";
 import { FAULT_BUDGET } from "./shared/faults";
 import { CONTEXT_SWITCH_CYCLES } from "./shared/costs";
 import {
@@ -15,6 +15,7 @@ import {
   D_BUDGET, D_CYCLES, D_PC, NO_SLOT,
 } from "./shared/layout";
 import { callFinished, syscall } from "./syscall";
+import { takeDoorbell } from "./urpc";
 import { userAccess } from "./vm";
 
 /**

@@ -1,19 +1,19 @@
 // System calls, kernel side. The interpreter has executed `sys n` and left the number and
 // arguments in the DCB (per its ISA's ABI); calls that only concern this core are served
 // here, the rest go to the host's monitor. A bad argument faults the caller only.
-import { clock, count, coreId, dcbAddr, ncores, setClock, setCurrent } from "./core";
+import { clock, count, coreId, dcbAddr, ncores, setClock } from "./core";
 import { printInt, printStr, putc } from "./console";
 import {
-  block, complete, exitDispatcher, faultCaller, rqCount, rqPush,
+  block, complete, exitDispatcher, faultCaller, rqCount, rqPush, setCurrent,
 } from "./dispatcher";
-import { CALL_BLOCKED, CALL_FAULTED, badAddr, channelCall, isChannelCall } from "./channel";
+import { CALL_BLOCKED, CALL_FAULTED, badAddr, channelCall, isChannelCall } from "./channel-calls";
 import { hostSyscall } from "./host";
 import { userAccess } from "./vm";
 import { KERNEL_SYSCALL_CYCLES } from "./shared/costs";
 import { FAULT_BAD_ARG, FAULT_COUNT, FAULT_NONE } from "./shared/faults";
 import { HS_BLOCKED } from "./shared/kabi";
 import {
-  BLK_HOST, C_SYSCALLS, DS_RUNNABLE, D_ASID, D_BLOCKED_ON, D_CYCLES, D_ID, D_RECV_DONE, D_STATE, D_SYS_ARGS, D_SYS_NUM,
+  BLK_HOST, C_SYSCALLS, DS_RUNNABLE, D_ASID, D_BLOCKED_ON, D_CYCLES, D_ID, D_STATE, D_SYS_ARGS, D_SYS_NUM,
   D_SYS_PC, NO_SLOT,
 } from "./shared/layout";
 import {
@@ -41,15 +41,10 @@ export function syscall(slot: u32): void {
 
 /** A channel call of `slot` ended (first try or a retry): deliver, block or fault. */
 export function callFinished(slot: u32, r: i64): void {
-  const d = dcbAddr(slot);
   if (r == CALL_BLOCKED) {
     block(slot);
     return;
   }
-  // The call is over however it ended (a result, E_CLOSED halfway through a long message, a
-  // fault): the progress of a message it was sending or receiving must not leak into the
-  // dispatcher's next channel call.
-  store<u32>(d + D_RECV_DONE, 0);
   if (r == CALL_FAULTED) faultCaller(slot, FAULT_BAD_ARG, badAddr);
   else complete(slot, <u32>r);
 }

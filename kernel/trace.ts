@@ -3,10 +3,11 @@
 // global — a Wasm global, so per core, and cheap: no memory load, a branch that is always
 // predicted right — followed by a call here. None sits in an interpreter's instruction loop
 // or in the URPC rings (urpc.ts, the fast path the benchmarks measure): messages are recorded
-// by the channel calls (channel.ts) around them, once per published batch and message end;
-// the rest at dispatcher life-cycle events and context switches.
+// one layer up (channel.ts sendFragments and takeFragment), once per published batch and
+// message end; the rest at dispatcher life-cycle events and context switches.
+import { clock, coreBase, dcbAddr } from "./core";
 import { hostTime } from "./host";
-import { C_CLOCK, C_DCBS, C_TRACE, DCB_SIZE, D_ID, TRACE_SIZE } from "./shared/layout";
+import { C_TRACE, D_ID, TRACE_SIZE } from "./shared/layout";
 import { H_BATCH_SHIFT, H_FIRST, H_LAST, P_RX_SEQ, P_TX_HEAD, P_TX_SEQ, SLOT_HEADER } from "./shared/channel";
 import { privateLine, slotOf } from "./urpc";
 import {
@@ -18,20 +19,16 @@ import {
 export let tracing: bool = false;
 /** stamp records with the host's wall clock (parallel mode) instead of the core's cycles */
 let wallTime: bool = false;
-/** this core's block (a copy: core.ts imports this file, so this file cannot import it) */
-let block: usize = 0;
-
-export function traceStart(coreBase: usize, wall: bool): void {
-  block = coreBase;
+export function traceStart(wall: bool): void {
   wallTime = wall;
-  store<u32>(block + C_TRACE + TR_COUNT, 0);
-  store<u32>(block + C_TRACE + TR_DROPPED, 0);
+  store<u32>(coreBase + C_TRACE + TR_COUNT, 0);
+  store<u32>(coreBase + C_TRACE + TR_DROPPED, 0);
   tracing = true;
 }
 
 /** Appends one record (or counts it dropped if the host has not emptied a full buffer). */
 export function record(kind: u32, side: u32, aux: u32, a: u32, b: u32, c: u32, d: u32, e: u32): void {
-  const buf = block + C_TRACE;
+  const buf = coreBase + C_TRACE;
   const n = load<u32>(buf + TR_COUNT);
   if (n >= traceCapacity(TRACE_SIZE)) {
     store<u32>(buf + TR_DROPPED, load<u32>(buf + TR_DROPPED) + 1);
@@ -45,18 +42,18 @@ export function record(kind: u32, side: u32, aux: u32, a: u32, b: u32, c: u32, d
   store<u32>(r + R_D, d);
   store<u32>(r + R_E, e);
   if (wallTime) store<f64>(r + R_TIME, hostTime());
-  else store<u64>(r + R_TIME, load<u64>(block + C_CLOCK));
+  else store<u64>(r + R_TIME, clock());
   store<u32>(buf + TR_COUNT, n + 1);
 }
 
 /** The id of the dispatcher in `slot`, or NONE. */
 function idOf(slot: u32): u32 {
-  return slot == NONE ? NONE : load<u32>(block + C_DCBS + <usize>slot * DCB_SIZE + D_ID);
+  return slot == NONE ? NONE : load<u32>(dcbAddr(slot) + D_ID);
 }
 
 /**
  * Side `side` of channel c is about to publish the `n` slots it has written (urpc.ts
- * writeSlot): recorded before they are visible, so that no receive can be recorded first.
+ * sealSlot): recorded before they are visible, so that no receive can be recorded first.
  * The first slot's header is still in the private line; the others' are in their slots.
  */
 export function traceSend(c: usize, side: u32, n: u32): void {

@@ -7,11 +7,11 @@
 // only when its ring looks full. Every line touched is charged to the cost model.
 // Each side keeps its ring addresses in its private line (ringsInit), so finding a slot
 // is a mask and a shift: this is the path every message takes.
-import { count, stallFor } from "./core";
+import { coreBase, count, stallFor } from "./core";
 import { TOUCH_READ, TOUCH_STORE, coherent, touch } from "./coherence";
 import { hostWake } from "./host";
 import {
-  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_SHIFT, H_FIRST, H_KEY_MASK, H_LAST,
+  CH_H_SLOTS, CH_PRIVATE, CH_PUBLIC, CH_RINGS, H_BATCH_SHIFT, H_KEY_MASK,
   H_TYPE_SHIFT, H_WORDS_MASK, P_MASK, P_RX_ACKED, P_RX_RING, P_RX_SEQ, P_TX_ACKED, P_TX_HEAD,
   P_TX_RING, P_TX_SEQ, Q_ACK, Q_CLOSED, Q_RX_WAITING, Q_TX_WAITING, SLOT_HEADER, SLOT_SIZE,
   slotHeader, slotKey,
@@ -85,6 +85,11 @@ export function ring(core: u32, bits: u32): void {
   atomic.or<u32>(bell, bits);
   if (atomic.load<u32>(<usize>coreBlock(core) + C_ASLEEP) != 0) atomic.notify(bell, 1);
   hostWake(core);
+}
+
+/** Takes doorbell bits `bits` of this core (clearing them); returns those that were set. */
+export function takeDoorbell(bits: u32): u32 {
+  return atomic.and<u32>(coreBase + C_DOORBELL, ~bits) & bits;
 }
 
 /** Free slots side `side` may fill, reading the peer's credits only if it needs more than `want`. */
@@ -208,18 +213,6 @@ export function giveCredits(c: usize, side: u32, peerCore: u32): void {
 /** True once the other side has closed the channel. */
 export function peerClosed(c: usize, side: u32): bool {
   return atomic.load<u32>(publicLine(c, side ^ 1) + Q_CLOSED) != 0;
-}
-
-/** Number of slots, from the next one, that make up a complete message (0 if none yet). */
-export function completeMessage(c: usize, side: u32): u32 {
-  const n = slots(c);
-  for (let k: u32 = 0; k < n; k++) {
-    const h = peek(c, side, k);
-    if (h == 0) return 0;
-    if (k == 0 && (h & H_FIRST) == 0) return 0;
-    if ((h & H_LAST) != 0) return k + 1;
-  }
-  return 0;
 }
 
 /** The message type in a header. */

@@ -92,7 +92,7 @@ export function clearFault(): void {
  * The physical address TLB `tlb` (tlbRead, tlbWrite or tlbExec) holds for va in the address
  * space running, or 0 if it holds none (nothing recorded: miss() is the slow path). The
  * tr*() functions below make the same probe in the form that compiles best where they are
- * inlined with their miss() call (s32 and a32 ran 5-16% slower through this one).
+ * inlined with their miss() call: merge the two only if `npm run bench -- compare` shows no loss.
  */
 @inline export function tlbLookup(tlb: usize, va: u32): usize {
   const e = entry(tlb, va);

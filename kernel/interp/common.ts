@@ -13,8 +13,8 @@ import {
 } from "../vm";
 
 // Why an instruction loop stopped when what comes next needs a call: r32's loop makes none
-// (so V8 keeps its state in registers) and handles these after it, then resumes. (The same
-// treatment measured slower for a32, whose loop keeps more in locals.)
+// (so V8 keeps its state in registers) and handles these after it, then resumes. A loop takes
+// this form only where `npm run bench -- compare` shows it pays (not a32's, more in locals).
 export const PENDING_MISS: i32 = -1;   // a TLB miss at maddr (access macc): walk the page table
 export const PENDING_FAULT: i32 = -2;  // fault fcode at faddr
 export const PENDING_SYS: i32 = -3;    // `sys n`: check n, then stop with STOP_SYS

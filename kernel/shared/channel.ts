@@ -104,6 +104,16 @@ export function slotHeader(seq: u32, type: u32, words: u32, first: bool, last: b
     (last ? H_LAST : 0) | (first ? H_FIRST : 0) | (words & H_WORDS_MASK);
 }
 
+// ── broadcast lines: one cache line per monitor, which it writes for all others to read ───
+// (the TLB shootdown's broadcast protocol). Written like a slot, payload first and its
+// sequence word last with one atomic store; a reader that sees a new sequence number sees
+// the payload written before it.
+//  ┌──────────────────────────────────────────────────┬──────────────────────────────┐
+//  │ payload: BCAST_WORDS words (60 bytes)             │ sequence word (BCAST_SEQ)    │
+//  └──────────────────────────────────────────────────┴──────────────────────────────┘
+export const BCAST_SEQ: u32 = 60;
+export const BCAST_WORDS: u32 = BCAST_SEQ >> 2;
+
 // ── endpoints: a core's handles on channels (in its core block, C_ENDPOINTS) ─────────
 // A program's channel handle is the index of its endpoint; it is only valid for the
 // dispatcher that owns it. Monitor endpoints are owned by no dispatcher.

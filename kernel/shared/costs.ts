@@ -1,7 +1,7 @@
 // Shared/portable (AssemblyScript and TypeScript): keep this file free of imports.
 //
-// Simulated cycle costs of work that is not a guest instruction: kernel paths and, later,
-// monitor operations. One table, the same for every experiment. Guest instruction costs
+// Simulated cycle costs of work that is not a guest instruction: kernel paths and monitor
+// operations. One table, the same for every experiment. Guest instruction costs
 // are in the ISA tables (isa/<name>.ts); memory-system costs come from the topology.
 
 /** kernel entry, dispatch and return of a system call (on top of the `sys` instruction) */

@@ -2,8 +2,10 @@
 // anything but typed constants and small pure functions.
 //
 // The physical memory map: one shared WebAssembly.Memory is the machine's interconnect and
-// all of its RAM. The host lays it out at boot (host/boot.ts) and every core's kernel
-// instance addresses its own state from the core block the host hands to init().
+// all of its RAM. The regions down to the core blocks are fixed, defined here; where the
+// ones after them fall (m.latBase … m.framesEnd) depends on the machine: memplan.ts plans
+// them, and the host writes the plan into the machine block at boot (host/memory.ts). Every
+// core's kernel instance addresses its own state from the core block the host hands to init().
 //
 //  0x0000_0000 ┌────────────────────────────────────┐
 //              │ null page (never used)              │ 64 KiB
@@ -181,7 +183,8 @@ export const D_RESULT: u32 = 152;
 export const D_BLOCKED_ON: u32 = 156;   // what a blocked dispatcher waits for (host-defined)
 export const D_BUDGET: u32 = 160;       // u64: the most cycles (D_CYCLES) it may run (0 = unlimited)
 export const D_SYS_PC: u32 = 168;       // pc of the last `sys` instruction
-export const D_RECV_DONE: u32 = 180;    // send()/recv(): words of the message already copied (0 between calls)
+export const D_MSG_DONE: u32 = 180;     // send()/recv() that blocked: words of the message copied so far
+                                        // (kernel/channel-calls.ts; 0 between calls)
 export const D_WAIT_NEXT: u32 = 184;    // wait(): where the next scan starts (round robin)
 
 // What a blocked dispatcher waits for (D_BLOCKED_ON).

@@ -171,7 +171,7 @@ describe('tracing compiled in', () => {
         expect(loop(fn), fn).not.toContain('kernel/trace/');
       }
       // while the channel calls do, once per batch and per message end
-      expect(body('channel/sendCall')).toContain('global.get $kernel/trace/tracing');
+      expect(body('channel-calls/sendCall')).toContain('global.get $kernel/trace/tracing');
     });
   }
 });
