@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IsaName } from '../../isa/index.js';
 import { RUN_IDLE } from '../../kernel/shared/kabi.js';
-import { C_ASLEEP, C_DOORBELL, coreBlock } from '../../kernel/shared/layout.js';
+import { C_ASLEEP, C_DOORBELL, C_MSGS_RECV, C_MSGS_SENT, coreBlock } from '../../kernel/shared/layout.js';
 import { DOORBELL_SPIN_POLLS } from '../../kernel/shared/spin.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
 import { ImageStore } from '../hardware/images.js';
@@ -31,6 +31,12 @@ export interface CoreWorkerData {
   readonly maxCycles: number;
   /** fault injection: throw this many milliseconds after the start (tests, WASMFISH_FAULT) */
   readonly dieAfterMs?: number;
+  /**
+   * fault injection: once this many message slots have passed through the core (sent plus
+   * received), throw — or, with terminateToDie, ask the board to terminate the worker
+   */
+  readonly dieAfterMessages?: number;
+  readonly terminateToDie?: boolean;
   /** record a trace, stamped with wall-clock time since `epoch` (ms, performance.timeOrigin based) */
   readonly trace?: { readonly epoch: number };
 }
@@ -85,9 +91,17 @@ const words = new Int32Array(d.memory.buffer);
 const bell = (coreBlock(d.core) + C_DOORBELL) >> 2;
 const asleep = (coreBlock(d.core) + C_ASLEEP) >> 2;
 const dieAt = d.dieAfterMs === undefined ? Infinity : Date.now() + d.dieAfterMs;
+/** the core's message traffic: slots sent plus slots received */
+const traffic = () => mem.u32(coreBlock(d.core) + C_MSGS_SENT) + mem.u32(coreBlock(d.core) + C_MSGS_RECV);
+let doomed = false;
 
 while (Atomics.load(ctl, CTL_STOP) === 0) {
   if (dieAt !== Infinity && Date.now() >= dieAt) throw new Error(`injected fault (${d.dieAfterMs} ms after the start)`);
+  if (d.dieAfterMessages !== undefined && !doomed && traffic() >= d.dieAfterMessages) {
+    if (!d.terminateToDie) throw new Error(`injected fault (after ${d.dieAfterMessages} messages)`);
+    doomed = true; // it runs on until the board has terminated it
+    post({ kind: 'doomed', core: d.core });
+  }
   const now = kernel.now();
   if (now >= d.maxCycles) {
     // parked at the cycle limit: nothing more runs here

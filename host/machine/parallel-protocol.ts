@@ -26,6 +26,8 @@ export type WorkerMessage =
   | ({ kind: 'started' } & DispatcherEvent)
   | ({ kind: 'ended'; code?: number; fault?: FaultInfo } & DispatcherEvent)
   | { kind: 'error'; core: number; message: string }
+  /** fault injection: the core reached the point where the board is to terminate its worker */
+  | { kind: 'doomed'; core: number }
   /** trace events of the core (in batches), and how many records its kernel dropped so far */
   | { kind: 'trace'; core: number; events: TraceEvent[]; dropped: number }
   | { kind: 'done'; core: number };

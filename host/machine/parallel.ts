@@ -30,10 +30,20 @@ export interface ParallelOptions extends RunOptions {
   /** give up after this many seconds of wall time (default 120) */
   readonly timeoutSeconds?: number;
   /**
-   * fault injection, for tests (and WASMFISH_FAULT): core `core`'s worker throws `afterMs`
-   * milliseconds after the start — or, with `terminate`, the board terminates it then
+   * fault injection, for tests (and WASMFISH_FAULT): core `core`'s worker throws once
+   * `afterMessages` message slots have passed through the core (sent plus received: an event
+   * of the run, whatever the host's speed) or `afterMs` milliseconds after the start — or,
+   * with `terminate`, the board terminates it then
    */
-  readonly injectFault?: { readonly core: number; readonly afterMs: number; readonly terminate?: boolean };
+  readonly injectFault?: InjectedFault;
+}
+
+/** When a core dies (ParallelOptions.injectFault): one of afterMessages and afterMs. */
+export interface InjectedFault {
+  readonly core: number;
+  readonly afterMessages?: number;
+  readonly afterMs?: number;
+  readonly terminate?: boolean;
 }
 
 const noop = () => 0;
@@ -63,6 +73,9 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   if (inject && !(Number.isInteger(inject.core) && inject.core >= 0 && inject.core < n)) {
     throw new UserError(`fault injection: core ${inject.core} does not exist (machine ${topology.name} has cores 0..${n - 1})`);
   }
+  if (inject && (inject.afterMs === undefined) === (inject.afterMessages === undefined)) {
+    throw new UserError('fault injection: give one of afterMs and afterMessages');
+  }
   /** the cores that died, and why */
   const dead = new Map<number, string>();
   // tracing: every worker stamps events with wall-clock time since this moment
@@ -77,12 +90,15 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       start: on.filter((c) => c === core).map(() => ({ image: 1, arg: opts.arg ?? 0 })),
       quantum: opts.quantum ?? 20000, maxCycles: opts.maxCycles ?? Number.MAX_SAFE_INTEGER,
       dieAfterMs: inject?.core === core && !inject.terminate ? inject.afterMs : undefined,
+      dieAfterMessages: inject?.core === core ? inject.afterMessages : undefined,
+      terminateToDie: inject?.core === core && inject.terminate === true,
       trace: opts.trace ? { epoch } : undefined,
     };
     return new Worker(join(projectRoot(), 'dist', 'host', 'machine', 'core-worker.js'), { workerData: data });
   });
 
   let stopping = false;
+  let quiet: RunResult['quiet'];
   const done = workers.map((w) => new Promise<void>((r) => {
     w.on('message', (m: WorkerMessage) => { if (m.kind === 'done') r(); });
     w.once('exit', () => r());
@@ -91,6 +107,8 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
     const ready = new Set<number>();
     let booted = 0;
     let quietChecks = 0;
+    /** when every core was first seen asleep (this stretch) */
+    let quietSince = { cpu: process.cpuUsage(), wall: 0 };
     let settled = false;
     let terminator: NodeJS.Timeout | undefined;
     const finish = (r: RunResult['reason']) => {
@@ -108,8 +126,13 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
       const states = alive.map((c) => Atomics.load(ctl, CTL_STATE + c));
       const bells = alive.map((c) => mem.u32(coreBlock(c) + C_DOORBELL));
       const still = states.every((s) => s === CoreState.Asleep || s === CoreState.Parked) && bells.every((b) => b === 0);
+      if (still && quietChecks === 0) quietSince = { cpu: process.cpuUsage(), wall: performance.now() };
       quietChecks = still ? quietChecks + 1 : 0;
-      if (quietChecks >= 5) finish(states.some((s) => s === CoreState.Parked) ? 'max-cycles' : 'deadlock');
+      if (quietChecks >= 5) {
+        const cpu = process.cpuUsage(quietSince.cpu);
+        quiet = { wallMs: performance.now() - quietSince.wall, cpuMs: (cpu.user + cpu.system) / 1000 };
+        finish(states.some((s) => s === CoreState.Parked) ? 'max-cycles' : 'deadlock');
+      }
     };
     /** Core `core`'s worker died: write the core off and let the others run on. */
     const died = (core: number, why: string) => {
@@ -130,7 +153,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
             if (++booted === n) {
               Atomics.store(ctl, CTL_GO, 1);
               Atomics.notify(ctl, CTL_GO);
-              if (inject?.terminate) terminator = setTimeout(() => void workers[inject.core].terminate(), inject.afterMs);
+              if (inject?.terminate && inject.afterMs !== undefined) terminator = setTimeout(() => void workers[inject.core].terminate(), inject.afterMs);
             }
             break;
           case 'ready': mains[m.core] = [...m.mains]; ready.add(m.core); check(); break;
@@ -142,6 +165,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
           }
           case 'ended': records.ended(m); check(); break;
           case 'error': diag(`wasmfish: core ${m.core}: ${m.message}\n`); finish('crashed'); break;
+          case 'doomed': void workers[m.core].terminate(); break;
           case 'trace': for (const e of m.events) traced[m.core].push(e); dropped[m.core] = m.dropped; break;
           case 'done': break;
         }
@@ -173,7 +197,7 @@ export async function runParallel(image: WfxFile, name: string, opts: ParallelOp
   const mainRecords = on.map((core) => mains[core].shift()).filter((id) => id !== undefined).map((id) => records.get(id)!);
   if (mainRecords.length < on.length && reason !== 'crashed') throw new UserError('the program did not start on every core asked for');
   return {
-    reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()],
+    reason, exitCode: exitCodeOf(reason, mainRecords), main: mainRecords, dispatchers: [...records.values()], quiet,
     stats: topology.cores.map((_, i) => mem.coreStats(i)), topology, output: console.perCore, memory: mem,
     trace: opts.trace ? buildLog({ mode: 'parallel', program: name, topology, layout: mem.layout, perCore: traced, dropped, symbol: (pc) => symbolName(image, pc) }) : undefined,
   };

@@ -57,6 +57,12 @@ export interface RunResult {
   readonly memory?: MachineMemory;
   /** what happened, when asked for (RunOptions.trace) */
   readonly trace?: TraceLog;
+  /**
+   * a parallel run that ended with every core waiting (deadlock, cycle limit): the wall time
+   * and this process's CPU time (every thread) from when the board first saw every core
+   * asleep to the end it declared — what an idle machine costs the host
+   */
+  readonly quiet?: { readonly wallMs: number; readonly cpuMs: number };
 }
 
 export const EXIT_FAULT = 139;

@@ -2,7 +2,9 @@
 // with the checked-in listings beside them. After a deliberate change to the code generators,
 // regenerate them with
 //   UPDATE_GOLDEN=1 npx vitest run test/cc/golden.test.ts
-// and review the diff before committing. Each listing must also assemble, link and run.
+// and review the diff before committing. Each listing must also assemble, link and run, on
+// every ISA printing what <name>.expected says (written by hand, not regenerated) and exiting
+// with the code a `// exit: N` comment in the program gives (0 without one).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +24,7 @@ describe.each(names)('%s.mn', (name) => {
 
   it.each(ISA_NAMES)('%s listing', (isa) => golden(join(DIR, `${name}.${isa}.s`), compileToAssembly(source, { file, isa })));
 
-  it('each listing assembles and links into the image compile() makes, which runs the same everywhere', () => {
+  it('each listing assembles and links into the image compile() makes, which prints and exits as expected on every ISA', () => {
     const objects = ISA_NAMES.map((isa) => {
       const listing = `${DIR}/${name}.${isa}.s`;
       return { file: listing, obj: assemble(readFileSync(listing, 'utf8'), { file: listing }) };
@@ -30,6 +32,8 @@ describe.each(names)('%s.mn', (name) => {
     const image = link(objects, { entry: 'main' });
     expect(image.sections.map((s) => s.bytes)).toEqual(compile(source, { file }).sections.map((s) => s.bytes));
     const r = runImage(image, name, { cores: 'r32,s32,a32', on: 'all', sink: () => {}, diag: () => {} });
-    expect(new Set(r.output).size).toBe(1);
+    expect(r.output).toEqual(ISA_NAMES.map(() => readFileSync(`${DIR}/${name}.expected`, 'utf8')));
+    const exit = Number(/\/\/ exit: (\d+)/.exec(source)?.[1] ?? 0);
+    expect(r.main.map((d) => [d.state, d.exitCode])).toEqual(ISA_NAMES.map(() => ['exited', exit]));
   });
 });

@@ -13,6 +13,7 @@ import { E_NOT_FOUND, E_TOO_LONG, MAX_MSG_WORDS } from '../../kernel/shared/chan
 import {
   FAULT_BAD_ARG, FAULT_BAD_SYSCALL, FAULT_DIV_ZERO, FAULT_NOEXEC, FAULT_UNMAPPED, faultText,
 } from '../../kernel/shared/faults.js';
+import type { DispatcherRecord } from '../../host/machine/dispatchers.js';
 import { runParallel } from '../../host/machine/parallel.js';
 import { MACHINE_BASE, coreBlock } from '../../kernel/shared/layout.js';
 import { buildImage } from '../../toolchain/build.js';
@@ -90,18 +91,23 @@ const BATCH = 20;
 const ARENA_START = 300_000;
 
 describe('the arena', () => {
-  it('notices a changed byte of a victim\'s page or page table', () => {
+  // the fingerprint must see a change at every address an attack on the victims' memory aims
+  // at — after each is bumped past the attacker's own pages, and on every core
+  it.each(ISA_NAMES.map((isa, core) => [isa, core] as const))('notices a changed byte wherever an attack from the %s core aims at what a victim owns', (_isa, core) => {
     const arena = new Arena();
     arena.runUntil(() => false, ARENA_START);
     const before = arena.fingerprint();
-    const [, , data] = arena.targets(0, imageFor('rd')).filter((t) => t.what.startsWith("the victim's")).map((t) => t.addr);
-    arena.m.mem.bytes[data] ^= 1;
-    expect(arena.fingerprint()).not.toBe(before);
-    arena.m.mem.bytes[data] ^= 1;
-    expect(arena.fingerprint()).toBe(before);
-    const [, table] = arena.targets(0, imageFor('rd')).filter((t) => t.what.startsWith("the victim's")).map((t) => t.addr);
-    arena.m.mem.bytes[table] ^= 2; // a page-table entry loses its write permission
-    expect(arena.fingerprint()).not.toBe(before);
+    const owned = arena.targets(core, imageFor('rd')).filter((t) => /victim's (page directory|page table|text|data|heap)$/.test(t.what));
+    expect(owned.map((t) => t.what)).toEqual([
+      "the victim's page directory", "the victim's page table", "the victim's text", "the victim's data",
+      "the victim's heap", "another core's victim's data",
+    ]);
+    for (const t of owned) {
+      arena.m.mem.bytes[t.addr] ^= 2; // (in a page-table entry: the write permission)
+      expect(arena.fingerprint(), t.what).not.toBe(before);
+      arena.m.mem.bytes[t.addr] ^= 2;
+      expect(arena.fingerprint(), t.what).toBe(before);
+    }
   });
 });
 
@@ -167,18 +173,44 @@ describe.each(ISA_NAMES.map((isa, core) => [isa, core] as [IsaName, number]))('h
 
 describe('hostile programs in parallel mode', () => {
   // the same attacks from every core at once, each core's monitor on its own thread: every
-  // attacker is stopped and no core dies (the victims' side is the lockstep arena's)
-  const kinds: [string, number][] = [
-    ['rd', MACHINE_BASE], ['wr', coreBlock(1)], ['jump', MACHINE_BASE], ['print', coreBlock(2)],
-    ['sendbuf', MACHINE_BASE], ['recvbuf', coreBlock(0)], ['sendh', 0], ['waith', 1], ['thief', 0],
-    ['thiefremote', 0], ['accept', 1024], ['join', 0x1001], ['spawnfn', 0], ['unmapself', 0], ['sys13', 0],
+  // attacker ends as it does in lockstep and no core dies (the victims' side is the lockstep
+  // arena's)
+  const kinds: [string, number, Outcome][] = [
+    ['rd', MACHINE_BASE, unmapped(MACHINE_BASE)],
+    ['wr', coreBlock(1), unmapped(coreBlock(1))],
+    ['jump', MACHINE_BASE, { fault: FAULT_UNMAPPED, pc: MACHINE_BASE }],
+    ['print', coreBlock(2), badArg(coreBlock(2))],
+    ['sendbuf', MACHINE_BASE, badArg(MACHINE_BASE)],
+    ['recvbuf', coreBlock(0), badArg(coreBlock(0))],
+    ['sendh', 0, badArg()],
+    ['waith', 1, badArg()],
+    ['thief', 0, { exit: 139, child: FAULT_BAD_ARG }],
+    ['thiefremote', 0, { exit: 139, child: FAULT_BAD_ARG }],
+    ['accept', 1024, badArg()],
+    ['join', 0x1001, { exit: E_NOT_FOUND }],
+    ['spawnfn', 0, { exit: 139, child: FAULT_UNMAPPED }],
+    ['unmapself', 0, { fault: FAULT_UNMAPPED }],
+    ['sys13', 0, { fault: FAULT_BAD_SYSCALL }],
   ];
-  it.each(kinds)('%s(0x%s) on every core', async (fn, arg) => {
+  it.each(kinds)('%s(%i) on every core', async (fn, arg, want) => {
     let diag = '';
     const r = await runParallel(imageFor(fn), fn, { on: 'all', arg, sink: () => {}, diag: (t) => { diag += t; }, timeoutSeconds: 60 });
     expect(r.reason).toBe('done');
     expect(diag).not.toMatch(/died|internal/);
-    expect(r.main.map((d) => d.state === 'faulted' || d.exitCode === 139 || d.exitCode === E_NOT_FOUND)).toEqual([true, true, true, true]);
+    const got = r.main.map((d) => outcome(d, r.dispatchers.filter((k) => k.domain === d.domain && k !== d), want));
+    expect(got).toEqual(r.main.map(() => want));
     expect(r.dispatchers.every((d) => d.state !== 'live')).toBe(true);
   });
 });
+
+/** How dispatcher `d` (and `kids`, the others of its domain) ended, in the terms `like` uses. */
+function outcome(d: DispatcherRecord, kids: readonly DispatcherRecord[], like: Outcome): Outcome | string {
+  if (d.state === 'live') return 'still live';
+  const child = kids.find((k) => k.state === 'faulted')?.fault!.code;
+  if (d.state === 'exited') return { exit: d.exitCode!, ...('child' in like || child !== undefined ? { child } : {}) };
+  return {
+    fault: d.fault!.code,
+    ...('at' in like && like.at !== undefined ? { at: d.fault!.addr >>> 0 } : {}),
+    ...('pc' in like && like.pc !== undefined ? { pc: d.fault!.pc >>> 0 } : {}),
+  };
+}

@@ -9,6 +9,7 @@ import {
 } from '../../isa/reference/index.js';
 import type { CpuState, StepResult } from '../../isa/reference/index.js';
 import { DATA_BASE, PAGE_MASK, PAGE_SIZE, textBase } from '../../kernel/shared/addrspace.js';
+import { FAULT_READONLY } from '../../kernel/shared/faults.js';
 import { STOP_EXIT, STOP_FAULT, STOP_LIMIT, STOP_SYS } from '../../kernel/shared/kabi.js';
 import { D_SYS_ARGS, D_SYS_NUM } from '../../kernel/shared/layout.js';
 import { sysArity } from '../../kernel/shared/syscalls.js';
@@ -140,12 +141,15 @@ describe.each(ISAS.map((i) => [i.name, i] as const))('%s interpreter matches the
   it(`on ${PROGRAMS} random programs`, () => {
     const core = new BareCore(isa.name);
     const ends = new Map<string, number>();
+    /** programs that ended with an atomic read-modify-write refused on their read-only text */
+    let atomicsOnText = 0;
     for (let seed = 1; seed <= PROGRAMS; seed++) {
       const p = randomProgram(isa, new Rng(seed * 1000 + isa.index));
       const want = normalise(runReference(isa, p));
       const got = normalise(runKernel(core, isa, p, 1 + (seed % 4000)));
       const kind = want.end.replace(/ at .*| -?\d+$/, '');
       ends.set(kind, (ends.get(kind) ?? 0) + 1);
+      if (kind === `fault ${FAULT_READONLY}` && decode(isa, p.text, want.pc - textBase(isa.index))?.def.flags.includes('atomic')) atomicsOnText++;
       if (JSON.stringify(got) !== JSON.stringify(want)) {
         const diff = (Object.keys(want) as (keyof Outcome)[]).filter((k) => JSON.stringify(got[k]) !== JSON.stringify(want[k]));
         expect.fail(`${isa.name} seed ${seed}: kernel and reference differ in ${diff.join(', ')}\n` +
@@ -153,8 +157,12 @@ describe.each(ISAS.map((i) => [i.name, i] as const))('%s interpreter matches the
           `\nprogram:\n${listing(isa, p.text)}`);
       }
     }
-    // the programs must exercise more than one way of ending
+    // the programs must exercise more than one way of ending, and on an ISA with atomics,
+    // atomics aimed at read-only pages
     expect(ends.size).toBeGreaterThanOrEqual(3);
+    const atomics = isa.instructions.some((d) => d.flags.includes('atomic'));
+    if (atomics) expect(atomicsOnText).toBeGreaterThanOrEqual(Math.floor(PROGRAMS / 300));
+    else expect(atomicsOnText).toBe(0);
   });
 });
 

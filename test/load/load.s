@@ -3,14 +3,18 @@
 ; of 1 to 20 payload words — more than a slot holds, so many come in fragments — then an end
 ; marker. A message is [source, seq, len, payload × len, check]: payload word j is
 ; seq · GOLDEN + j and check the xor of every word before it. Each sink checks every stream:
-; in order (no message lost, repeated or reordered), of the length it says, intact — and
-; counts what arrived. main (core 0) starts it all with main(m), joins, and prints the
-; messages delivered and the number that were not right (0).
+; in order (no message lost, repeated or reordered), of the length it says, intact (the
+; check word, and every payload word where it belongs) — and counts what arrived. main
+; (core 0) starts it all with main(m), joins, and prints the messages delivered and the
+; number that were not right (0). main(m | CORRUPT) tests the test: every source swaps two
+; payload words in the second fragment of its message 19 (the xor still matches), so as
+; many messages as there are streams must be counted not right.
         .isa r32
         .equ GOLDEN, 0x9e3779b9
         .equ K, 4                   ; streams into each sink (and sources on each core)
         .equ MAXLEN, 20             ; payload words at most
         .equ WORDS, MAXLEN + 4      ; a message at most
+        .equ CORRUPT, 0x800000      ; main's argument: the sources corrupt one message each
         .bss
 total:  .space 4                    ; messages delivered, all sinks (atomic add)
 bad:    .space 4                    ; messages not right
@@ -131,10 +135,14 @@ sum:    lw   t1, 0(a2)
         bne  a2, a3, sum
         lw   t1, 0(a3)
         bne  t1, t2, wrong
-        li   t2, GOLDEN             ; the first payload word: seq · GOLDEN
+        li   t2, GOLDEN             ; payload word j: seq · GOLDEN + j, each in its place
         mul  t2, t0, t2
-        lw   t1, 140(sp)
+        addi a2, sp, 140
+word:   lw   t1, 0(a2)
         bne  t1, t2, wrong
+        addi t2, t2, 1
+        addi a2, a2, 4
+        bne  a2, a3, word
         addi s3, s3, 1
         jmp  serve
 wrong:  addi s0, s0, 1
@@ -157,10 +165,13 @@ over:   la   t0, total              ; add to the totals
         mov  a0, s0
         sys  SYS_EXIT
 
-; source(sink core << 24 | m): m messages to that sink, then the end marker
+; source(sink core << 24 | m): m messages to that sink, then the end marker (m may carry
+; CORRUPT)
 source: addi sp, sp, -128
-        li   t0, 0xffffff
+        li   t0, CORRUPT - 1
         and  s3, a0, t0             ; m
+        li   t0, CORRUPT
+        and  s2, a0, t0             ; corrupt one message?
         shri a0, a0, 24             ; the sink's core
         mov  a1, sp
         call name
@@ -193,7 +204,14 @@ xsum:   lw   a3, 0(a2)
         addi a2, a2, 4
         bne  a2, a1, xsum
         sw   t2, 0(a1)
-        mov  a0, s0
+        beqz s2, send               ; CORRUPT: message MAXLEN - 1 (len MAXLEN, two slots) has
+        addi t1, zero, MAXLEN - 1   ; payload words 14 and 15 (message words 17 and 18, both in
+        bne  s1, t1, send           ; the second slot) swapped
+        lw   t1, 68(sp)
+        lw   a3, 72(sp)
+        sw   a3, 68(sp)
+        sw   t1, 72(sp)
+send:   mov  a0, s0
         mov  a1, sp
         addi a2, t0, 4
         sys  SYS_SEND

@@ -12,6 +12,8 @@ const SOAK = process.env.SOAK === '1';
 const image = buildImage([join(import.meta.dirname, 'load.s')]);
 /** streams into each sink (load.s K): each core runs a sink and K sources */
 const K = 4;
+/** load.s CORRUPT: each source swaps two words of one of its messages */
+const CORRUPT = 0x800000;
 
 function report(what: string, messages: number, seconds: number): void {
   // eslint-disable-next-line no-console
@@ -39,5 +41,10 @@ describe('load', () => {
     const r = runImage(image, 'load.s', { cores: 'r32*4', arg: 2000, sink: () => {}, diag: () => {} });
     expect(r.output[0]).toBe(`${4 * K * 2000}\n0\n`);
     expect(r.exitCode).toBe(0);
+  });
+
+  it('the checks see two words swapped inside a later fragment (the xor cannot)', () => {
+    const r = runImage(image, 'load.s', { cores: 'r32*4', arg: 2000 | CORRUPT, sink: () => {}, diag: () => {} });
+    expect(r.output[0]).toBe(`${4 * K * 2000}\n${4 * K}\n`); // one message of each stream
   });
 });

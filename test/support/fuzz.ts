@@ -10,8 +10,10 @@ import { runLockstep } from '../../host/machine/lockstep.js';
 import { Machine } from '../../host/machine/machine.js';
 import { resolveTopology } from '../../host/hardware/topology.js';
 import type { WfxFile } from '../../toolchain/image/format.js';
+import { DiagnosticError } from '../../toolchain/diagnostics.js';
 import { UserError } from '../../toolchain/errors.js';
 import { ProgramRefused } from '../../host/os/domains.js';
+import { hasStackTrace } from './cli.js';
 import { Rng } from './random-programs.js';
 
 /** FUZZ_SCALE multiplies every count (`npm run fuzz` sets it); FUZZ_SEED changes the inputs. */
@@ -40,10 +42,28 @@ export function clean<T>(what: string, fn: () => T): T | UserError {
     return fn();
   } catch (e) {
     if (e instanceof UserError) {
-      expect(e.message.length, `${what}: an empty message`).toBeGreaterThan(0);
+      expectOneLine(what, e);
       return e;
     }
     throw new Error(`${what}: escaped with ${(e as Error)?.stack ?? String(e)}`);
+  }
+}
+
+/**
+ * What a UserError promises: one clear line per problem — a diagnostic of the assembler or
+ * the compiler (the printer adds the source line and caret) or a line of its own (the linker
+ * names every undefined symbol) — with no stack trace, no indented continuation and nothing
+ * left unfilled.
+ */
+function expectOneLine(what: string, e: UserError): void {
+  const lines = e instanceof DiagnosticError ? e.diagnostics.map((d) => d.message) : e.message.split('\n');
+  expect(lines.length, `${what}: a DiagnosticError without diagnostics`).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line.trim(), `${what}: an empty message or line in ${JSON.stringify(e.message)}`).not.toBe('');
+    expect(line, `${what}: a line that is not a message of its own`).toMatch(/^\S/);
+    expect(line, `${what}: a diagnostic of more than one line`).not.toContain('\n');
+    expect(hasStackTrace(line), `${what}: a stack trace in the message`).toBe(false);
+    expect(line, `${what}: a value that was never filled in`).not.toMatch(/\[object |\bNaN\b|\$\{/);
   }
 }
 

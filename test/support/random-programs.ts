@@ -1,9 +1,10 @@
 // Random instruction sequences for differential testing: every row of an ISA's table with
 // random operands, biased so that programs do interesting things (memory operands point into
-// the data and stack regions, branches stay nearby) while still reaching every fault.
+// the data and stack regions, branches stay nearby) while still reaching every fault — among
+// them stores and atomics aimed at the program's own read-only text.
 import { encode, fieldRange } from '../../isa/encoding.js';
 import type { Field, Isa } from '../../isa/index.js';
-import { DATA_BASE, STACK_PAGES, PAGE_SIZE, stackTop } from '../../kernel/shared/addrspace.js';
+import { DATA_BASE, STACK_PAGES, PAGE_SIZE, stackTop, textBase } from '../../kernel/shared/addrspace.js';
 import { A32_A, A32_R0, A32_SP, A32_X, S32_FP, S32_SP } from '../../kernel/shared/layout.js';
 
 /** A small, seedable generator (mulberry32): the same seed gives the same program. */
@@ -37,12 +38,17 @@ export interface RandomProgram {
   readonly count: number;
 }
 
-/** A plausible 32-bit value: a data or stack pointer (often aligned), small, or anything. */
-function value(rng: Rng): number {
-  switch (rng.int(0, 5)) {
+/**
+ * A plausible 32-bit value: a data or stack pointer (often aligned), a pointer into the
+ * program's text (mapped read-only: a store or an atomic through it must fault), small, or
+ * anything.
+ */
+function value(isa: Isa, rng: Rng): number {
+  switch (rng.int(0, 6)) {
     case 0: case 1: return (DATA_BASE + rng.int(0, DATA_SIZE - 1) & (rng.chance(0.7) ? ~3 : ~0)) >>> 0;
     case 2: return (STACK_BOTTOM + rng.int(0, STACK_PAGES * PAGE_SIZE + 64) & (rng.chance(0.8) ? ~3 : ~0)) >>> 0;
     case 3: return rng.int(-40, 40) >>> 0;
+    case 4: return (textBase(isa.index) + rng.int(0, 160) & (rng.chance(0.8) ? ~3 : ~0)) >>> 0;
     default: return rng.u32();
   }
 }
@@ -57,7 +63,7 @@ function field(isa: Isa, f: Field, rng: Rng): number {
       const off = rng.int(-12, 24);
       return isa.instrAlign === 1 ? off : Math.round(off * isa.instrAlign / unit);
     }
-    case 'abs': return rng.chance(0.6) ? value(rng) : rng.u32();
+    case 'abs': return rng.chance(0.6) ? value(isa, rng) : rng.u32();
     default:
       if (rng.chance(0.75)) return Math.max(min, Math.min(max, rng.int(-20, 40)));
       return rng.int(min, max);
@@ -87,17 +93,17 @@ export function randomProgram(isa: Isa, rng: Rng): RandomProgram {
   const stack: number[] = [];
   const sp = (stackTop(0) - 8 - 4 * STACK_WORDS) >>> 0;
   if (isa.name === 'r32') {
-    for (let r = 1; r <= 13; r++) regs.set(r, value(rng));
+    for (let r = 1; r <= 13; r++) regs.set(r, value(isa, rng));
   } else {
-    for (let i = 0; i < STACK_WORDS; i++) stack.push(value(rng));
+    for (let i = 0; i < STACK_WORDS; i++) stack.push(value(isa, rng));
     if (isa.name === 's32') {
       regs.set(S32_SP, sp);
-      regs.set(S32_FP, rng.chance(0.8) ? (sp + 4 * rng.int(2, 20)) >>> 0 : value(rng));
+      regs.set(S32_FP, rng.chance(0.8) ? (sp + 4 * rng.int(2, 20)) >>> 0 : value(isa, rng));
     } else {
       regs.set(A32_SP, sp);
-      regs.set(A32_A, value(rng));
-      regs.set(A32_X, value(rng));
-      for (let r = 0; r < 8; r++) regs.set(A32_R0 + r, value(rng));
+      regs.set(A32_A, value(isa, rng));
+      regs.set(A32_X, value(isa, rng));
+      for (let r = 0; r < 8; r++) regs.set(A32_R0 + r, value(isa, rng));
     }
   }
   return { text, data, regs, stack, count: count + 1 };

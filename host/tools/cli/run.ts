@@ -47,14 +47,16 @@ Examples:
 }
 
 /**
- * WASMFISH_FAULT=core@ms[,terminate]: a fault-injection hook for testing the machine's
- * reaction to a dying core — core's worker throws (or is terminated) ms after the start.
+ * WASMFISH_FAULT=core@Nmsgs[,terminate] or core@ms[,terminate]: a fault-injection hook for
+ * testing the machine's reaction to a dying core — core's worker throws (or is terminated)
+ * once N messages have passed through the core (sent plus received), or ms after the start.
  */
 function injectedFault(parallel?: boolean): ParallelOptions['injectFault'] {
   const v = process.env.WASMFISH_FAULT;
   if (!v) return undefined;
-  const m = /^(\d+)@(\d+)(,terminate)?$/.exec(v);
-  if (!m) throw new UserError(`WASMFISH_FAULT: '${v}' is not core@milliseconds or core@milliseconds,terminate`);
+  const m = /^(\d+)@(\d+)(msgs|ms)?(,terminate)?$/.exec(v);
+  if (!m) throw new UserError(`WASMFISH_FAULT: '${v}' is not core@<n>msgs or core@<milliseconds>, optionally followed by ,terminate`);
   if (!parallel) throw new UserError('WASMFISH_FAULT: cores have worker threads to kill only with --parallel');
-  return { core: Number(m[1]), afterMs: Number(m[2]), terminate: m[3] !== undefined };
+  const after = Number(m[2]);
+  return { core: Number(m[1]), ...(m[3] === 'msgs' ? { afterMessages: after } : { afterMs: after }), terminate: m[4] !== undefined };
 }
